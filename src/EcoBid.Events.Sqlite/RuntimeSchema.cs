@@ -1,0 +1,49 @@
+namespace EcoBid.Events.Sqlite;
+
+/// <summary>The runtime's own tables. Times are Unix milliseconds (UTC), which keeps comparisons integer-cheap.</summary>
+internal static class RuntimeSchema
+{
+    public const string Component = "runtime";
+
+    public static IReadOnlyList<SchemaScript> Scripts { get; } =
+    [
+        new(Component, 1, """
+            CREATE TABLE outbox (
+                seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                envelope TEXT NOT NULL,
+                created_at INTEGER NOT NULL
+            );
+            CREATE TABLE event_archive (
+                seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                event_id TEXT NOT NULL UNIQUE,
+                source TEXT NOT NULL,
+                detail_type TEXT NOT NULL,
+                event_time INTEGER NOT NULL,
+                envelope TEXT NOT NULL,
+                archived_at INTEGER NOT NULL
+            );
+            CREATE INDEX ix_event_archive_time ON event_archive (event_time, seq);
+            CREATE TABLE queue_messages (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                queue TEXT NOT NULL,
+                event_id TEXT NOT NULL,
+                message_key TEXT NOT NULL,
+                body TEXT NOT NULL,
+                enqueued_at INTEGER NOT NULL,
+                visible_at INTEGER NOT NULL,
+                receive_count INTEGER NOT NULL DEFAULT 0,
+                in_flight INTEGER NOT NULL DEFAULT 0,
+                last_error TEXT,
+                source_queue TEXT,
+                dead_lettered_at INTEGER
+            );
+            CREATE INDEX ix_queue_messages_ready ON queue_messages (queue, visible_at, id);
+            CREATE TABLE inbox (
+                consumer TEXT NOT NULL,
+                message_key TEXT NOT NULL,
+                processed_at INTEGER NOT NULL,
+                PRIMARY KEY (consumer, message_key)
+            ) WITHOUT ROWID;
+            """),
+    ];
+}

@@ -1,0 +1,21 @@
+using EcoBid.Events.Outbox;
+using EcoBid.Events.Queues;
+using EcoBid.Events.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EcoBid.Events.Sqlite;
+
+public static class SqliteServiceCollectionExtensions
+{
+    /// <summary>The embedded adapter: every runtime port on one SQLite file.</summary>
+    public static IServiceCollection AddSqliteEventStore(this IServiceCollection services)
+    {
+        services.AddSingleton<SqliteDatabase>();
+        services.AddSingleton<IEventDatabase>(sp => sp.GetRequiredService<SqliteDatabase>());
+        services.AddSingleton<SqliteMessageQueue>();
+        services.AddSingleton<IMessageQueue>(sp => sp.GetRequiredService<SqliteMessageQueue>());
+        services.AddSingleton<IOutboxStore, SqliteOutboxStore>();
+        services.AddSingleton<IInbox, SqliteInbox>();
+        return services;
+    }
+}

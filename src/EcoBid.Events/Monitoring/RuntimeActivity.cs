@@ -1,0 +1,20 @@
+namespace EcoBid.Events.Monitoring;
+
+public enum RuntimeActivityKind
+{
+    Dispatched,
+    Handled,
+    Duplicate,
+    Failed,
+    DeadLettered,
+    Redriven,
+}
+
+/// <summary>Something the runtime did with one event: observed by metrics, logs and tests.</summary>
+public sealed record RuntimeActivity(
+    RuntimeActivityKind Kind,
+    string EventId,
+    string? Queue,
+    DateTimeOffset At,
+    int ReceiveCount = 0,
+    string? Error = null);

@@ -1,0 +1,35 @@
+using EcoBid.Events.Rules;
+using EcoBid.Events.Storage;
+
+namespace EcoBid.Events.Queues;
+
+/// <summary>
+/// Durable queues with SQS semantics: a received message is invisible for the visibility timeout; each receive
+/// counts; a message that was received <see cref="QueueSettings.MaxReceiveCount"/> times without being deleted moves
+/// to its dead-letter queue. The acknowledge, release and dead-letter calls take the handler's write scope: an adapter
+/// whose queues share the database applies them in that transaction; a broker adapter applies them after commit.
+/// </summary>
+public interface IMessageQueue
+{
+    Task<IReadOnlyList<QueueMessage>> ReceiveAsync(string queue, QueueSettings settings, CancellationToken cancellationToken);
+
+    Task AcknowledgeAsync(IWriteScope scope, QueueMessage message);
+
+    /// <summary>Makes the message visible again after <paramref name="delay"/>, remembering the reason it failed.</summary>
+    Task ReleaseAsync(IWriteScope scope, QueueMessage message, TimeSpan delay, string reason);
+
+    Task DeadLetterAsync(IWriteScope scope, QueueMessage message, string reason);
+
+    /// <summary>When the earliest message that is not visible yet becomes visible, if there is one.</summary>
+    Task<DateTimeOffset?> NextVisibleAtAsync(string queue, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<QueueStats>> GetStatsAsync(CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<DeadLetter>> ListDeadLettersAsync(string queue, int max, CancellationToken cancellationToken);
+
+    /// <summary>Moves dead letters back to their source queue, as new messages with a receive count of zero.</summary>
+    /// <param name="ids">The dead letters to move; <c>null</c> for all of the queue's.</param>
+    Task<int> RedriveAsync(string queue, IReadOnlyCollection<long>? ids, int max, CancellationToken cancellationToken);
+
+    Task<int> PurgeDeadLettersAsync(string queue, CancellationToken cancellationToken);
+}

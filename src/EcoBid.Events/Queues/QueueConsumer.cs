@@ -1,0 +1,167 @@
+using EcoBid.Events.Envelope;
+using EcoBid.Events.Handlers;
+using EcoBid.Events.Monitoring;
+using EcoBid.Events.Rules;
+using EcoBid.Events.Signals;
+using EcoBid.Events.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace EcoBid.Events.Queues;
+
+/// <summary>
+/// Consumes one target's queue: receives a batch, runs the handler on each message inside one write transaction
+/// (a savepoint per message, so one failure rolls back only its own message), and acknowledges, retries or
+/// dead-letters each message in that same transaction.
+/// </summary>
+public sealed partial class QueueConsumer(
+    RuleTarget target,
+    IEventHandler handler,
+    IMessageQueue queue,
+    IInbox inbox,
+    IEventDatabase database,
+    RuntimeSignals signals,
+    RuntimeMonitor monitor,
+    TimeProvider clock,
+    RuntimeOptions options,
+    ILogger logger)
+{
+    private const int MaxErrorLength = 2000;
+
+    public string Target => target.Name;
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var signal = signals.Queue(target.Name);
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                var handled = await ConsumeOnceAsync(cancellationToken);
+                if (handled == target.Queue.BatchSize)
+                {
+                    signal.Set(); // more may be waiting: let a sibling consumer start on them too
+                    continue;
+                }
+
+                if (handled > 0)
+                {
+                    continue;
+                }
+
+                await signal.WaitAsync(await IdleWaitAsync(cancellationToken), clock, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                LogConsumerFailed(logger, target.Name, ex);
+                await Task.Delay(TimeSpan.FromSeconds(1), clock, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Receives and processes one batch; returns how many messages it took.</summary>
+    public async Task<int> ConsumeOnceAsync(CancellationToken cancellationToken)
+    {
+        var batch = await queue.ReceiveAsync(target.Name, target.Queue, cancellationToken);
+        if (batch.Count == 0)
+        {
+            return 0;
+        }
+
+        var outcomes = await database.WriteAsync(scope => ProcessBatchAsync(batch, scope, cancellationToken), cancellationToken);
+        var now = clock.GetUtcNow();
+        foreach (var outcome in outcomes)
+        {
+            var latency = outcome.Kind == RuntimeActivityKind.Handled ? now - outcome.EventTime : (TimeSpan?)null;
+            monitor.Record(outcome.Activity(target.Name, now), latency);
+            if (outcome.Kind == RuntimeActivityKind.DeadLettered)
+            {
+                LogDeadLettered(logger, outcome.Message.EventId, target.Name, outcome.Message.ReceiveCount, outcome.Error);
+            }
+        }
+
+        return batch.Count;
+    }
+
+    private async Task<List<Outcome>> ProcessBatchAsync(IReadOnlyList<QueueMessage> batch, IWriteScope scope, CancellationToken cancellationToken)
+    {
+        var outcomes = new List<Outcome>(batch.Count);
+        foreach (var message in batch)
+        {
+            const string savepoint = "message";
+            await scope.Transaction.SaveAsync(savepoint, cancellationToken);
+            DateTimeOffset eventTime = message.EnqueuedAt;
+            try
+            {
+                var envelope = EventEnvelope.FromJson(message.Body);
+                eventTime = envelope.Time;
+                CorrelationContext.Current = envelope.CorrelationId;
+                using var activity = RuntimeTracing.StartHandling(target.Name, envelope);
+                var first = await inbox.TryMarkProcessedAsync(scope, target.Name, message.MessageKey);
+                if (first)
+                {
+                    await handler.HandleAsync(envelope, scope, cancellationToken);
+                }
+
+                await queue.AcknowledgeAsync(scope, message);
+                await scope.Transaction.ReleaseAsync(savepoint, cancellationToken);
+                outcomes.Add(new Outcome(message, first ? RuntimeActivityKind.Handled : RuntimeActivityKind.Duplicate, eventTime, null));
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                await scope.Transaction.RollbackAsync(savepoint, cancellationToken);
+                await scope.Transaction.ReleaseAsync(savepoint, cancellationToken);
+                outcomes.Add(await FailAsync(scope, message, eventTime, ex));
+            }
+        }
+
+        return outcomes;
+    }
+
+    private async Task<Outcome> FailAsync(IWriteScope scope, QueueMessage message, DateTimeOffset eventTime, Exception exception)
+    {
+        var error = Describe(exception);
+        if (message.ReceiveCount >= target.Queue.MaxReceiveCount)
+        {
+            await queue.DeadLetterAsync(scope, message, error);
+            return new Outcome(message, RuntimeActivityKind.DeadLettered, eventTime, error);
+        }
+
+        var delay = Backoff.FullJitter(message.ReceiveCount, target.Queue.BackoffBase, target.Queue.BackoffCap, Random.Shared);
+        await queue.ReleaseAsync(scope, message, delay, error);
+        return new Outcome(message, RuntimeActivityKind.Failed, eventTime, error);
+    }
+
+    private async Task<TimeSpan> IdleWaitAsync(CancellationToken cancellationToken)
+    {
+        var nextVisible = await queue.NextVisibleAtAsync(target.Name, cancellationToken);
+        if (nextVisible is null)
+        {
+            return options.IdleRecheck;
+        }
+
+        var untilVisible = nextVisible.Value - clock.GetUtcNow();
+        return untilVisible < options.IdleRecheck ? untilVisible : options.IdleRecheck;
+    }
+
+    private static string Describe(Exception exception)
+    {
+        var text = $"{exception.GetType().Name}: {exception.Message}";
+        return text.Length <= MaxErrorLength ? text : text[..MaxErrorLength];
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Consumer of {Target} failed outside a handler; it retries in a second")]
+    private static partial void LogConsumerFailed(ILogger logger, string target, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Event {EventId} dead-lettered by {Target} after {ReceiveCount} receives: {Error}")]
+    private static partial void LogDeadLettered(ILogger logger, string eventId, string target, int receiveCount, string? error);
+
+    private sealed record Outcome(QueueMessage Message, RuntimeActivityKind Kind, DateTimeOffset EventTime, string? Error)
+    {
+        public RuntimeActivity Activity(string queueName, DateTimeOffset now) =>
+            new(Kind, Message.EventId, queueName, now, Message.ReceiveCount, Error);
+    }
+}

@@ -1,0 +1,18 @@
+namespace EcoBid.Events;
+
+/// <summary>Runtime settings (configuration section <c>Runtime</c>).</summary>
+public sealed class RuntimeOptions
+{
+    public const string Section = "Runtime";
+
+    /// <summary>
+    /// How long an idle loop waits before looking again when nothing woke it. Work from this process wakes loops at
+    /// once; this only bounds how late work written by another process (a CLI verb, a second node) is noticed.
+    /// </summary>
+    public TimeSpan IdleRecheck { get; set; } = TimeSpan.FromSeconds(2);
+
+    public int RelayBatchSize { get; set; } = 256;
+
+    /// <summary>Start the relay, consumers and timers in this process (roles <c>worker</c> and <c>all</c>).</summary>
+    public bool RunWorkers { get; set; } = true;
+}

@@ -1,0 +1,18 @@
+using System.Collections.Concurrent;
+
+namespace EcoBid.Events.Signals;
+
+/// <summary>
+/// In-process wake-ups: a commit that wrote to the outbox wakes the relay, an enqueue wakes that queue's consumers,
+/// a new timer wakes the timer loop. Work written by another process is found by the loops' idle re-check.
+/// </summary>
+public sealed class RuntimeSignals
+{
+    private readonly ConcurrentDictionary<string, AsyncSignal> _queues = new(StringComparer.Ordinal);
+
+    public AsyncSignal Outbox { get; } = new();
+
+    public AsyncSignal Timers { get; } = new();
+
+    public AsyncSignal Queue(string name) => _queues.GetOrAdd(name, static _ => new AsyncSignal());
+}

@@ -1,0 +1,20 @@
+using System.Data.Common;
+using EcoBid.Events.Envelope;
+
+namespace EcoBid.Events.Storage;
+
+/// <summary>One open write transaction, with the outbox it publishes into.</summary>
+public interface IWriteScope
+{
+    DbConnection Connection { get; }
+
+    DbTransaction Transaction { get; }
+
+    /// <summary>The clock reading taken when the transaction began.</summary>
+    DateTimeOffset Now { get; }
+
+    CancellationToken CancellationToken { get; }
+
+    /// <summary>Appends the event to the outbox in this transaction; it is dispatched once the transaction commits.</summary>
+    Task PublishAsync(EventEnvelope envelope);
+}

@@ -1,0 +1,3 @@
+namespace EcoBid.Server.Events;
+
+public sealed record EventDefinition(string Source, string DetailType, int Version, Type ClrType);

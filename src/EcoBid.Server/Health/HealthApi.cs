@@ -1,0 +1,38 @@
+using EcoBid.Events.Sqlite;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace EcoBid.Server.Health;
+
+public static class HealthApi
+{
+    public static IServiceCollection AddEcoBidHealthChecks(this IServiceCollection services)
+    {
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        return services;
+    }
+
+    /// <summary><c>/health</c>: the process answers. <c>/health/ready</c>: and its database does too.</summary>
+    public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder routes)
+    {
+        routes.MapHealthChecks("/health", new() { Predicate = _ => false });
+        routes.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
+        return routes;
+    }
+}
+
+public sealed class DatabaseHealthCheck(SqliteDatabase database) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await database.PingAsync(cancellationToken)
+                ? HealthCheckResult.Healthy("The database answers.")
+                : HealthCheckResult.Unhealthy("The database has no schema.");
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return HealthCheckResult.Unhealthy("The database does not answer.", ex);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using EcoBid.Server.Admin;
+using EcoBid.Server.Events;
+using EcoBid.Server.Health;
+using EcoBid.Server.Http;
+using EcoBid.Server.Items;
+using EcoBid.Server.Stats;
+
+namespace EcoBid.Server.Hosting;
+
+public static class EcoBidApplication
+{
+    /// <summary>The request pipeline: correlation first, so even a failing request's problem carries its id.</summary>
+    public static WebApplication UseEcoBid(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseMiddleware<CorrelationMiddleware>();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        return app;
+    }
+
+    public static WebApplication MapEcoBid(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapHealthApi();
+        if (!app.Services.GetRequiredService<ServerRoleOptions>().ServesApi)
+        {
+            return app;
+        }
+
+        app.MapOpenApi();
+        app.UseSwaggerUI(options =>
+        {
+            options.SwaggerEndpoint("/openapi/v1.json", "EcoBid API");
+            options.RoutePrefix = "swagger";
+        });
+        app.MapEventsApi();
+        app.MapItemsApi();
+        app.MapStatsApi();
+        app.MapAdminApi();
+        return app;
+    }
+}

@@ -1,0 +1,45 @@
+using Dapper;
+using EcoBid.Events;
+using EcoBid.Events.Rules;
+using EcoBid.Events.Sqlite;
+using EcoBid.Server.Events;
+using EcoBid.Server.Handlers;
+using EcoBid.Server.Handlers.Any;
+using EcoBid.Server.Handlers.ItemCreated;
+using EcoBid.Server.Health;
+using EcoBid.Server.Http;
+using EcoBid.Server.Items;
+
+namespace EcoBid.Server.Hosting;
+
+public static class EcoBidServices
+{
+    /// <summary>Everything EcoBid needs, composed from configuration (appsettings, environment, command line).</summary>
+    public static IServiceCollection AddEcoBid(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        DefaultTypeMap.MatchNamesWithUnderscores = true;
+        var role = ServerRoleOptions.From(configuration);
+        services.AddSingleton(role);
+        services.Configure<RuntimeOptions>(configuration.GetSection(RuntimeOptions.Section));
+        services.Configure<SqliteOptions>(configuration.GetSection(SqliteOptions.Section));
+        services.PostConfigure<SqliteOptions>(options => options.Path = EcoBidPaths.DatabasePath(configuration));
+        services.Configure<ItemsOptions>(configuration.GetSection(ItemsOptions.Section));
+        services.Configure<ModerationOptions>(configuration.GetSection(ModerationOptions.Section));
+
+        // The initializer is registered before the runtime so the schema exists before any worker starts.
+        services.AddHostedService<DatabaseInitializer>();
+        services.AddSqliteEventStore();
+        services.AddEventRuntime(RuleSetLoader.LoadFile(EcoBidPaths.RulesPath(configuration)), role.RunsWorkers);
+        services.AddEventHandler<ProcessNewItem>(ProcessNewItem.Target);
+        services.AddEventHandler<IndexItem>(IndexItem.Target);
+        services.AddEventHandler<ModerateItem>(ModerateItem.Target);
+        services.AddEventHandler<UpdateStats>(UpdateStats.Target);
+
+        services.ConfigureHttpJsonOptions(options => EcoBidJson.Apply(options.SerializerOptions));
+        services.AddEcoBidProblemDetails();
+        services.AddEcoBidHealthChecks();
+        services.AddOpenApi();
+        return services;
+    }
+}

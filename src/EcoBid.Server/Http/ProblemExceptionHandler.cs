@@ -1,0 +1,59 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace EcoBid.Server.Http;
+
+/// <summary>
+/// Turns a request the framework could not read (malformed JSON, a wrong type, a body too large, a wrong content
+/// type) into a 4xx problem+json that names the problem. Anything else is a 500 that says nothing internal.
+/// </summary>
+public sealed partial class ProblemExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        if (exception is not BadHttpRequestException bad)
+        {
+            return false;
+        }
+
+        var problem = bad.InnerException is JsonException json
+            ? JsonProblem(json)
+            : new ProblemDetails { Status = bad.StatusCode, Title = TitleFor(bad.StatusCode), Detail = bad.Message };
+        httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status400BadRequest;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+
+    private static HttpValidationProblemDetails JsonProblem(JsonException exception)
+    {
+        var field = string.IsNullOrEmpty(exception.Path) || exception.Path == "$" ? "body" : exception.Path.TrimStart('$', '.');
+        var message = exception.Message;
+        var pathAt = message.IndexOf(" Path:", StringComparison.Ordinal);
+        if (pathAt > 0)
+        {
+            message = message[..pathAt];
+        }
+
+        // The serializer names CLR types ("could not be converted to System.Double"); say what the client can act on.
+        message = ClrTypeName().Replace(message, "converted to the type this field takes");
+
+        return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "The request body is not valid JSON for this endpoint.",
+            Detail = $"{field}: {message}",
+        };
+    }
+
+    private static string TitleFor(int status) => status switch
+    {
+        StatusCodes.Status413PayloadTooLarge => "The request body is too large.",
+        StatusCodes.Status415UnsupportedMediaType => "The request body must be application/json.",
+        _ => "The request could not be read.",
+    };
+
+    [GeneratedRegex(@"converted to [A-Za-z0-9_.`\[\]]+")]
+    private static partial Regex ClrTypeName();
+}

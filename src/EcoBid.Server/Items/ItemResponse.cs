@@ -1,0 +1,30 @@
+namespace EcoBid.Server.Items;
+
+public sealed record ItemResponse(
+    string Id,
+    string? SellerId,
+    string Title,
+    string Description,
+    string Category,
+    string Mode,
+    string Status,
+    LocationResponse Location,
+    string Moderation,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? ProcessedAt,
+    DateTimeOffset? ExpiresAt)
+{
+    public static ItemResponse From(ItemRecord item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return new ItemResponse(
+            item.Id, item.SellerId, item.Title, item.Description, item.Category, item.Mode, item.Status,
+            new LocationResponse(item.Lat, item.Lon, item.Geohash), item.Moderation,
+            DateTimeOffset.FromUnixTimeMilliseconds(item.CreatedAt), DateTimeOffset.FromUnixTimeMilliseconds(item.UpdatedAt),
+            item.ProcessedAt is { } processed ? DateTimeOffset.FromUnixTimeMilliseconds(processed) : null,
+            item.ExpiresAt is { } expires ? DateTimeOffset.FromUnixTimeMilliseconds(expires) : null);
+    }
+}
+
+public sealed record LocationResponse(double Lat, double Lon, string Geohash);

@@ -1,0 +1,87 @@
+using EcoBid.Domain.Events;
+using EcoBid.Domain.Geo;
+using EcoBid.Domain.Items;
+using EcoBid.Events.Storage;
+using EcoBid.Server.Events;
+using EcoBid.Server.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace EcoBid.Server.Items;
+
+public static class ItemsApi
+{
+    public const int MaxSearchResults = 100;
+
+    public static IEndpointRouteBuilder MapItemsApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/items").WithTags("Items");
+        group.MapPost("/", CreateItem).WithName("CreateItem").WithSummary("Posts an item; ItemCreated commits with it.");
+        group.MapGet("/{id}", GetItem).WithName("GetItem").WithSummary("One item.");
+        group.MapGet("/", SearchItems).WithName("SearchItems").WithSummary("Full-text search over approved items.");
+        return routes;
+    }
+
+    public static async Task<Results<Created<ItemResponse>, ValidationProblem>> CreateItem(
+        CreateItemRequest request, IEventDatabase database, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var newItem = new NewItem(request.Title, request.Description ?? string.Empty, request.Category, request.Mode, request.Location?.Lat, request.Location?.Lon);
+        var errors = ItemRules.Validate(newItem);
+        if (!errors.IsValid)
+        {
+            return Problems.Validation(errors);
+        }
+
+        var item = await database.WriteAsync(async scope =>
+        {
+            var now = scope.Now;
+            var point = new GeoPoint(newItem.Lat!.Value, newItem.Lon!.Value);
+            var record = new ItemRecord
+            {
+                Id = Guid.CreateVersion7(now).ToString(),
+                Title = newItem.Title!.Trim(),
+                Description = newItem.Description!.Trim(),
+                Category = newItem.Category!,
+                Mode = newItem.Mode!,
+                Status = ItemStatus.Available,
+                Lat = point.Lat,
+                Lon = point.Lon,
+                Geohash = Geohash.Encode(point),
+                Moderation = "pending",
+                CreatedAt = now.ToUnixTimeMilliseconds(),
+                UpdatedAt = now.ToUnixTimeMilliseconds(),
+            };
+            await ItemStore.InsertAsync(scope.Connection, scope.Transaction, record);
+            await scope.PublishAsync(new ItemCreated(
+                record.Id, record.SellerId, record.Title, record.Description, record.Category, record.Mode,
+                new EventLocation(record.Lat, record.Lon, record.Geohash), now));
+            return record;
+        }, cancellationToken);
+        return TypedResults.Created($"/items/{item.Id}", ItemResponse.From(item));
+    }
+
+    public static async Task<Results<Ok<ItemResponse>, ProblemHttpResult>> GetItem(string id, IEventDatabase database, CancellationToken cancellationToken)
+    {
+        var item = await database.ReadAsync(connection => ItemStore.FindAsync(connection, id), cancellationToken);
+        return item is null ? Problems.NotFound($"No item '{Shorten(id)}'.") : TypedResults.Ok(ItemResponse.From(item));
+    }
+
+    public static async Task<Results<Ok<List<ItemResponse>>, ValidationProblem>> SearchItems(string? q, int? limit, IEventDatabase database, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(q) || q.Length > 200)
+        {
+            return Problems.Validation("q", "Give the words to search for (1 to 200 characters).");
+        }
+
+        var take = limit ?? 20;
+        if (take is < 1 or > MaxSearchResults)
+        {
+            return Problems.Validation("limit", $"The limit must be between 1 and {MaxSearchResults}.");
+        }
+
+        var items = await database.ReadAsync(connection => ItemStore.SearchAsync(connection, q, take), cancellationToken);
+        return TypedResults.Ok(items.Select(ItemResponse.From).ToList());
+    }
+
+    private static string Shorten(string id) => id.Length <= 64 ? id : id[..64] + "…";
+}

@@ -1,0 +1,20 @@
+using EcoBid.Server.Cli;
+using EcoBid.Server.Hosting;
+
+if (CliApp.IsCommand(args))
+{
+    return await CliApp.RunAsync(args);
+}
+
+var builder = WebApplication.CreateBuilder(args);
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue("Limits:MaxRequestBodyBytes", 1_048_576L));
+builder.Services.AddEcoBid(builder.Configuration);
+
+var app = builder.Build();
+app.UseEcoBid();
+app.MapEcoBid();
+await app.RunAsync();
+return 0;
+
+/// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;
