@@ -59,9 +59,10 @@ public sealed class RuntimeMonitor : IDisposable
         {
             for (var i = _waiters.Count - 1; i >= 0; i--)
             {
-                if (_waiters[i].Predicate(activity))
+                var waiter = _waiters[i];
+                if (waiter.Predicate(activity) && --waiter.Remaining <= 0)
                 {
-                    _waiters[i].Completion.TrySetResult(activity);
+                    waiter.Completion.TrySetResult(activity);
                     _waiters.RemoveAt(i);
                 }
             }
@@ -70,17 +71,22 @@ public sealed class RuntimeMonitor : IDisposable
 
     public IReadOnlyList<RuntimeActivity> Recent => [.. _recent];
 
-    /// <summary>Completes with the first activity (already recorded, or still to come) that satisfies the predicate.</summary>
-    public async Task<RuntimeActivity> WaitForAsync(Func<RuntimeActivity, bool> predicate, TimeSpan timeout, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Completes with the <paramref name="count"/>-th activity (counting those already in the recent window, and those
+    /// still to come) that satisfies the predicate; throws <see cref="TimeoutException"/> when the timeout passes first.
+    /// </summary>
+    public async Task<RuntimeActivity> WaitForAsync(Func<RuntimeActivity, bool> predicate, TimeSpan timeout, int count = 1, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(predicate);
-        var waiter = new Waiter(predicate, new TaskCompletionSource<RuntimeActivity>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var waiter = new Waiter(predicate, new TaskCompletionSource<RuntimeActivity>(TaskCreationOptions.RunContinuationsAsynchronously)) { Remaining = count };
         lock (_gate)
         {
-            var seen = _recent.FirstOrDefault(predicate);
-            if (seen is not null)
+            foreach (var seen in _recent)
             {
-                return seen;
+                if (predicate(seen) && --waiter.Remaining <= 0)
+                {
+                    return seen;
+                }
             }
 
             _waiters.Add(waiter);
@@ -101,5 +107,8 @@ public sealed class RuntimeMonitor : IDisposable
 
     public void Dispose() => _meter.Dispose();
 
-    private sealed record Waiter(Func<RuntimeActivity, bool> Predicate, TaskCompletionSource<RuntimeActivity> Completion);
+    private sealed record Waiter(Func<RuntimeActivity, bool> Predicate, TaskCompletionSource<RuntimeActivity> Completion)
+    {
+        public int Remaining { get; set; }
+    }
 }

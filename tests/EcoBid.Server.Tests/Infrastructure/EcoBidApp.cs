@@ -1,0 +1,95 @@
+using EcoBid.Events.Monitoring;
+using EcoBid.Events.Storage;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace EcoBid.Server.Tests.Infrastructure;
+
+/// <summary>
+/// The real server in-process on its own SQLite file in a temporary data folder, with its workers running.
+/// Tests wait on the runtime's observed activity, never on sleeps.
+/// </summary>
+public class EcoBidApp : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings = new(StringComparer.Ordinal);
+    private readonly List<Action<IServiceCollection>> _services = [];
+
+    public EcoBidApp()
+    {
+        DataDir = Path.Combine(Path.GetTempPath(), "ecobid-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(DataDir);
+        _settings["ECOBID_DATA_DIR"] = DataDir;
+        _settings["Runtime:IdleRecheck"] = "00:00:00.500";
+    }
+
+    public string DataDir { get; }
+
+    public RuntimeMonitor Monitor => Services.GetRequiredService<RuntimeMonitor>();
+
+    public IEventDatabase Database => Services.GetRequiredService<IEventDatabase>();
+
+    public EcoBidApp With(string key, string? value)
+    {
+        _settings[key] = value;
+        return this;
+    }
+
+    public EcoBidApp WithServices(Action<IServiceCollection> configure)
+    {
+        _services.Add(configure);
+        return this;
+    }
+
+    /// <summary>Uses a rules file written from <paramref name="json"/> instead of the shipped one.</summary>
+    public EcoBidApp WithRules(string json)
+    {
+        var path = Path.Combine(DataDir, "rules.json");
+        File.WriteAllText(path, json);
+        return With("Rules:Path", path);
+    }
+
+    /// <summary>Waits until <paramref name="count"/> matching activities have been observed.</summary>
+    public Task WaitForAsync(Func<RuntimeActivity, bool> predicate, int count = 1, double seconds = 15) =>
+        Monitor.WaitForAsync(predicate, TimeSpan.FromSeconds(seconds), count: count);
+
+    public Task WaitForHandledAsync(string eventId, string target) =>
+        WaitForAsync(a => a.Kind == RuntimeActivityKind.Handled && a.EventId == eventId && a.Queue == target);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        builder.ConfigureServices(services =>
+        {
+            foreach (var configure in _services)
+            {
+                configure(services);
+            }
+        });
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(DataDir, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still held open only costs disk space in the temp folder.
+            }
+        }
+    }
+}

@@ -1,0 +1,24 @@
+using Dapper;
+using EcoBid.Events.Storage;
+
+namespace EcoBid.Server.Tests.Infrastructure;
+
+/// <summary>Direct looks at the database, for assertions the API does not expose.</summary>
+public static class Store
+{
+    public static Task<long> CountAsync(this IEventDatabase database, string sql, object? parameters = null) =>
+        database.ReadAsync(connection => connection.ExecuteScalarAsync<long>(sql, parameters));
+
+    /// <summary>The id of the ItemCreated event for an item, whether it is still in the outbox or already dispatched.</summary>
+    public static async Task<string> ItemCreatedEventIdAsync(this IEventDatabase database, string itemId) =>
+        await database.ReadAsync(connection => connection.QuerySingleAsync<string>(
+            """
+            SELECT json_extract(envelope, '$.id') FROM outbox WHERE json_extract(envelope, '$.detail.itemId') = @itemId
+            UNION ALL
+            SELECT event_id FROM event_archive WHERE json_extract(envelope, '$.detail.itemId') = @itemId
+            """,
+            new { itemId }));
+
+    public static Task<string> ArchivedEnvelopeAsync(this IEventDatabase database, string eventId) =>
+        database.ReadAsync(connection => connection.QuerySingleAsync<string>("SELECT envelope FROM event_archive WHERE event_id = @eventId", new { eventId }));
+}
