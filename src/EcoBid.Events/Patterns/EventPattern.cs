@@ -1,22 +1,98 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
+
 namespace EcoBid.Events.Patterns;
-// placeholder until the pattern library lands
+
+/// <summary>
+/// A compiled EventBridge-style event pattern. Parse once, then call <see cref="Matches(JsonElement)"/>
+/// for every event; matching walks a pre-built condition tree and does not re-parse the pattern.
+/// </summary>
+/// <remarks>
+/// Supported: exact values (string, number, boolean, null), nested objects, prefix, suffix,
+/// equals-ignore-case, wildcard, anything-but, numeric, cidr, exists and <c>$or</c>.
+/// Values listed in one array are alternatives (OR); fields listed in one object must all match (AND).
+/// </remarks>
 public sealed class EventPattern
 {
-    private EventPattern(string json) => Json = json;
+    private readonly ObjectCondition root;
+
+    private EventPattern(string json, ObjectCondition root)
+    {
+        Json = json;
+        this.root = root;
+    }
+
+    /// <summary>The pattern text exactly as it was given to <see cref="Parse"/> or <see cref="TryParse"/>.</summary>
     public string Json { get; }
-    public static EventPattern Parse(string patternJson) => new(patternJson);
-    public bool Matches(string e) { using var d = JsonDocument.Parse(e); return Matches(d.RootElement); }
+
+    /// <summary>Parses and validates a pattern.</summary>
+    /// <exception cref="InvalidEventPatternException">The pattern is malformed; the message names the fault and where it is.</exception>
+    public static EventPattern Parse(string patternJson)
+    {
+        ArgumentNullException.ThrowIfNull(patternJson);
+        return new EventPattern(patternJson, PatternCompiler.Compile(patternJson));
+    }
+
+    /// <summary>Parses and validates a pattern without throwing.</summary>
+    /// <returns><see langword="true"/> with <paramref name="pattern"/> set, or <see langword="false"/> with <paramref name="error"/> set.</returns>
+    public static bool TryParse(
+        string patternJson,
+        [NotNullWhen(true)] out EventPattern? pattern,
+        [NotNullWhen(false)] out string? error)
+    {
+        if (patternJson is null)
+        {
+            pattern = null;
+            error = PatternErrors.Create(string.Empty, "Event pattern must not be null").Message;
+            return false;
+        }
+
+        try
+        {
+            pattern = Parse(patternJson);
+            error = null;
+            return true;
+        }
+        catch (InvalidEventPatternException ex)
+        {
+            pattern = null;
+            error = ex.Message;
+            return false;
+        }
+    }
+
+    /// <summary>Tests a whole event envelope (a JSON object) against the pattern.</summary>
+    /// <exception cref="InvalidEventException">The event is not a JSON object.</exception>
     public bool Matches(JsonElement @event)
     {
-        using var doc = JsonDocument.Parse(Json);
-        foreach (var p in doc.RootElement.EnumerateObject())
+        if (@event.ValueKind != JsonValueKind.Object)
         {
-            if (!@event.TryGetProperty(p.Name, out var v) || p.Value.ValueKind != JsonValueKind.Array) return false;
-            if (!p.Value.EnumerateArray().Any(x => x.ToString() == v.ToString())) return false;
+            throw new InvalidEventException($"Event must be a JSON object, not {JsonKinds.Describe(@event.ValueKind)}.");
         }
-        return true;
+
+        return root.MatchesObject(@event);
     }
+
+    /// <summary>Parses an event envelope and tests it against the pattern.</summary>
+    /// <exception cref="InvalidEventException">The text is not valid JSON or not a JSON object.</exception>
+    public bool Matches(string eventJson)
+    {
+        ArgumentNullException.ThrowIfNull(eventJson);
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(eventJson);
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidEventException($"Event is not valid JSON: {JsonKinds.DescribeSyntaxError(ex)}", ex);
+        }
+
+        using (document)
+        {
+            return Matches(document.RootElement);
+        }
+    }
+
+    public override string ToString() => Json;
 }
-public sealed class InvalidEventPatternException(string m) : Exception(m) { public InvalidEventPatternException() : this("") { } public InvalidEventPatternException(string m, Exception e) : this(m) { _ = e; } }
-public sealed class InvalidEventException(string m) : Exception(m) { public InvalidEventException() : this("") { } public InvalidEventException(string m, Exception e) : this(m) { _ = e; } }
