@@ -1,5 +1,6 @@
 using EcoBid.Server.Cli;
 using EcoBid.Server.Hosting;
+using EcoBid.Server.Http;
 
 if (CliApp.IsCommand(args))
 {
@@ -7,7 +8,7 @@ if (CliApp.IsCommand(args))
 }
 
 var builder = WebApplication.CreateBuilder(args);
-builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue("Limits:MaxRequestBodyBytes", 1_048_576L));
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue("Limits:MaxRequestBodyBytes", BodySizeLimitMiddleware.DefaultLimit));
 builder.Services.AddEcoBid(builder.Configuration);
 
 var app = builder.Build();

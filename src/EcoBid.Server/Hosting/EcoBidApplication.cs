@@ -15,6 +15,7 @@ public static class EcoBidApplication
         ArgumentNullException.ThrowIfNull(app);
         app.UseMiddleware<CorrelationMiddleware>();
         app.UseExceptionHandler();
+        app.UseMiddleware<BodySizeLimitMiddleware>();
         app.UseStatusCodePages();
         return app;
     }

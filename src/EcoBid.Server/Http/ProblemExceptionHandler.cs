@@ -19,8 +19,8 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             return false;
         }
 
-        var problem = bad.InnerException is JsonException json
-            ? JsonProblem(json)
+        var problem = bad.InnerException is JsonException json ? JsonProblem(json)
+            : bad.StatusCode == StatusCodes.Status400BadRequest ? BodyProblem(bad)
             : new ProblemDetails { Status = bad.StatusCode, Title = TitleFor(bad.StatusCode), Detail = bad.Message };
         httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status400BadRequest;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
@@ -46,6 +46,15 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             Detail = $"{field}: {message}",
         };
     }
+
+    /// <summary>A body the endpoint needs is missing, or is JSON <c>null</c>.</summary>
+    private static HttpValidationProblemDetails BodyProblem(BadHttpRequestException exception) =>
+        new(new Dictionary<string, string[]> { ["body"] = ["A JSON object body is required."] })
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "The request could not be read.",
+            Detail = exception.Message,
+        };
 
     private static string TitleFor(int status) => status switch
     {

@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Mvc;
+
+namespace EcoBid.Server.Http;
+
+/// <summary>
+/// Refuses a declared body over the limit before anything reads it, with a 413 problem that says the limit. Kestrel
+/// enforces the same limit on bodies without a length (chunked), which the exception handler turns into a 413 too.
+/// </summary>
+public sealed class BodySizeLimitMiddleware(RequestDelegate next, IConfiguration configuration, IProblemDetailsService problems)
+{
+    public const long DefaultLimit = 1_048_576;
+    private readonly long _limit = configuration.GetValue("Limits:MaxRequestBodyBytes", DefaultLimit);
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.Request.ContentLength is { } length && length > _limit)
+        {
+            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            await problems.WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = context,
+                ProblemDetails = new ProblemDetails
+                {
+                    Status = StatusCodes.Status413PayloadTooLarge,
+                    Title = "The request body is too large.",
+                    Detail = $"The body has {length} bytes; the limit is {_limit}.",
+                },
+            });
+            return;
+        }
+
+        await next(context);
+    }
+}
