@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Runs every EcoBid test: unit, contract, integration through the real HTTP host, and the kill -9 crash tests.
+# On a clean Debian machine (as root) it first installs what the tests need; on a prepared one it only checks.
+set -euo pipefail
+cd "$(dirname "$0")"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+scripts/install-test-prerequisites.sh
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+dotnet build EcoBid.slnx -c Release -warnaserror -nologo -v quiet
+set +e
+dotnet test EcoBid.slnx -c Release --no-build --nologo "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+
+# One closing line for the whole run, summed over the test assemblies.
+awk '
+  /(Passed|Failed)! +- +Failed:/ {
+    gsub(/,/, ""); for (i = 1; i <= NF; i++) {
+      if ($i == "Failed:") failed += $(i + 1)
+      if ($i == "Passed:") passed += $(i + 1)
+      if ($i == "Skipped:") skipped += $(i + 1)
+    }
+    assemblies++
+  }
+  END {
+    if (assemblies == 0) { print "no test assembly reported results"; exit 1 }
+    printf "tests: %d passed, %d failed, %d skipped\n", passed, failed, skipped
+  }' "$log" || status=1
+exit "$status"
