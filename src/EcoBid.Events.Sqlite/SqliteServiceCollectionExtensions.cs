@@ -1,6 +1,7 @@
 using EcoBid.Events.Outbox;
 using EcoBid.Events.Queues;
 using EcoBid.Events.Storage;
+using EcoBid.Events.Timers;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EcoBid.Events.Sqlite;
@@ -16,6 +17,7 @@ public static class SqliteServiceCollectionExtensions
         services.AddSingleton<IMessageQueue>(sp => sp.GetRequiredService<SqliteMessageQueue>());
         services.AddSingleton<IOutboxStore, SqliteOutboxStore>();
         services.AddSingleton<IInbox, SqliteInbox>();
+        services.AddSingleton<ITimerStore, SqliteTimerStore>();
         return services;
     }
 }
