@@ -31,7 +31,7 @@ public sealed class SqliteTimerStore(SqliteDatabase database, RuntimeSignals sig
     {
         ArgumentNullException.ThrowIfNull(scope);
         var rows = await scope.Connection.QueryAsync<TimerRow>(
-            "DELETE FROM timers WHERE key IN (SELECT key FROM timers WHERE due_at <= @now ORDER BY due_at LIMIT @max) RETURNING key, due_at, envelope, schedule",
+            "DELETE FROM timers WHERE key IN (SELECT key FROM timers WHERE due_at <= @now ORDER BY due_at LIMIT @max) RETURNING key, due_at AS DueAt, envelope, schedule",
             new { now = now.ToUnixTimeMilliseconds(), max },
             scope.Transaction);
         return [.. rows.Select(r => r.ToTimer()).OrderBy(t => t.DueAt)];
@@ -46,14 +46,14 @@ public sealed class SqliteTimerStore(SqliteDatabase database, RuntimeSignals sig
 
     public Task<IReadOnlyList<ScheduledTimer>> ListAsync(int max, CancellationToken cancellationToken) =>
         database.ReadAsync<IReadOnlyList<ScheduledTimer>>(async connection =>
-            [.. (await connection.QueryAsync<TimerRow>("SELECT key, due_at, envelope, schedule FROM timers ORDER BY due_at LIMIT @max", new { max })).Select(r => r.ToTimer())],
+            [.. (await connection.QueryAsync<TimerRow>("SELECT key, due_at AS DueAt, envelope, schedule FROM timers ORDER BY due_at LIMIT @max", new { max })).Select(r => r.ToTimer())],
             cancellationToken);
 
     public async Task<ScheduleState?> FindScheduleAsync(IWriteScope scope, string name)
     {
         ArgumentNullException.ThrowIfNull(scope);
         var row = await scope.Connection.QuerySingleOrDefaultAsync<ScheduleRow>(
-            "SELECT name, definition, anchor_at, last_fired_at FROM schedules WHERE name = @name", new { name }, scope.Transaction);
+            "SELECT name, definition, anchor_at AS AnchorAt, last_fired_at AS LastFiredAt FROM schedules WHERE name = @name", new { name }, scope.Transaction);
         return row?.ToState();
     }
 
@@ -85,7 +85,7 @@ public sealed class SqliteTimerStore(SqliteDatabase database, RuntimeSignals sig
 
     public Task<IReadOnlyList<ScheduleState>> ListSchedulesAsync(CancellationToken cancellationToken) =>
         database.ReadAsync<IReadOnlyList<ScheduleState>>(async connection =>
-            [.. (await connection.QueryAsync<ScheduleRow>("SELECT name, definition, anchor_at, last_fired_at FROM schedules ORDER BY name")).Select(r => r.ToState())],
+            [.. (await connection.QueryAsync<ScheduleRow>("SELECT name, definition, anchor_at AS AnchorAt, last_fired_at AS LastFiredAt FROM schedules ORDER BY name")).Select(r => r.ToState())],
             cancellationToken);
 
     private sealed record TimerRow(string Key, long DueAt, string Envelope, string? Schedule)
