@@ -11,3 +11,16 @@ public sealed record DisputeOpened(string DisputeId, string ReservationId, strin
 
 [DomainEvent(EventSources.Disputes, "DisputeResolved")]
 public sealed record DisputeResolved(string DisputeId, string ReservationId, string Resolution, string ResolvedBy, DateTimeOffset ResolvedAt);
+
+[DomainEvent(EventSources.Users, "UserRegistered")]
+public sealed record UserRegistered(string UserId, string DisplayName, DateTimeOffset RegisteredAt);
+
+[DomainEvent(EventSources.Users, "UserVerified")]
+public sealed record UserVerified(string UserId, DateTimeOffset VerifiedAt);
+
+[DomainEvent(EventSources.Users, "UserProfileUpdated")]
+public sealed record UserProfileUpdated(string UserId, IReadOnlyList<string> ChangedFields, DateTimeOffset UpdatedAt);
+
+/// <summary>Someone asked to reset the account's password; the handler sends the reset link (the token never enters an event).</summary>
+[DomainEvent(EventSources.Users, "PasswordResetRequested")]
+public sealed record PasswordResetRequested(string UserId, DateTimeOffset RequestedAt);

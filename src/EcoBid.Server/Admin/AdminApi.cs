@@ -1,6 +1,7 @@
 using EcoBid.Events.Queues;
 using EcoBid.Events.Rules;
 using EcoBid.Server.Http;
+using EcoBid.Server.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace EcoBid.Server.Admin;
@@ -12,7 +13,7 @@ public static class AdminApi
 
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/admin").WithTags("Admin");
+        var group = routes.MapGroup("/admin").WithTags("Admin").RequireAuthorization(CurrentUser.AdminPolicy);
         group.MapGet("/queues", ListQueues).WithSummary("Every target's queue: visible, in flight, delayed, dead-lettered, age of the oldest message.");
         group.MapGet("/dlq/{queue}", ListDeadLetters).WithSummary("The messages in a target's dead-letter queue, with the last error and receive count.");
         group.MapPost("/dlq/{queue}/redrive", Redrive).WithSummary("Moves dead letters (all, or the ids given) back to their source queue.");

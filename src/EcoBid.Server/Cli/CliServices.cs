@@ -1,6 +1,5 @@
 using EcoBid.Events.Sqlite;
 using EcoBid.Server.Hosting;
-using EcoBid.Server.Items;
 
 namespace EcoBid.Server.Cli;
 
@@ -21,7 +20,7 @@ internal static class CliServices
         builder.Logging.ClearProviders();
         builder.Services.AddEcoBid(builder.Configuration);
         var host = builder.Build();
-        await host.Services.GetRequiredService<SqliteDatabase>().MigrateAsync(ItemsSchema.Scripts, cancellationToken);
+        await host.Services.GetRequiredService<SqliteDatabase>().MigrateAsync(EcoBidSchema.Scripts, cancellationToken);
         return host;
     }
 }

@@ -1,7 +1,6 @@
 using EcoBid.Events.Handlers;
 using EcoBid.Events.Rules;
 using EcoBid.Events.Sqlite;
-using EcoBid.Server.Items;
 using Microsoft.Extensions.Options;
 
 namespace EcoBid.Server.Hosting;
@@ -27,7 +26,7 @@ public sealed partial class DatabaseInitializer(
             throw new InvalidOperationException($"The rules file names targets with no handler in this server: {string.Join(", ", missing)}.");
         }
 
-        await database.MigrateAsync(ItemsSchema.Scripts, cancellationToken);
+        await database.MigrateAsync(EcoBidSchema.Scripts, cancellationToken);
         if (role.RunsWorkers && sqlite.Value.ReleaseInFlightOnStart)
         {
             var released = await queue.ReleaseInFlightAsync(cancellationToken);

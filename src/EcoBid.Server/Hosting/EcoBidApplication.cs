@@ -2,6 +2,7 @@ using EcoBid.Server.Admin;
 using EcoBid.Server.Events;
 using EcoBid.Server.Health;
 using EcoBid.Server.Http;
+using EcoBid.Server.Identity;
 using EcoBid.Server.Items;
 using EcoBid.Server.Schedules;
 using EcoBid.Server.Stats;
@@ -18,6 +19,8 @@ public static class EcoBidApplication
         app.UseExceptionHandler();
         app.UseMiddleware<BodySizeLimitMiddleware>();
         app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
         return app;
     }
 
@@ -36,6 +39,8 @@ public static class EcoBidApplication
             options.SwaggerEndpoint("/openapi/v1.json", "EcoBid API");
             options.RoutePrefix = "swagger";
         });
+        app.MapAuthApi();
+        app.MapUsersApi();
         app.MapEventsApi();
         app.MapItemsApi();
         app.MapStatsApi();

@@ -9,6 +9,9 @@ using EcoBid.Server.Handlers.Any;
 using EcoBid.Server.Handlers.ItemCreated;
 using EcoBid.Server.Handlers.ListingExpiryDue;
 using EcoBid.Server.Handlers.Scheduled;
+using EcoBid.Server.Handlers.UserRegistered;
+using EcoBid.Server.Identity;
+using EcoBid.Server.Mail;
 using EcoBid.Server.Health;
 using EcoBid.Server.Http;
 using EcoBid.Server.Items;
@@ -43,8 +46,11 @@ public static class EcoBidServices
         services.AddEventHandler<UpdateStats>(UpdateStats.Target);
         services.AddEventHandler<ExpireListing>(ExpireListing.Target);
         services.AddEventHandler<DailyCleanup>(DailyCleanup.Target);
+        services.AddEventHandler<SendAccountEmails>(SendAccountEmails.Target);
 
         services.ConfigureHttpJsonOptions(options => EcoBidJson.Apply(options.SerializerOptions));
+        services.AddSingleton<MailPickup>();
+        services.AddEcoBidIdentity(configuration);
         services.AddEcoBidProblemDetails();
         services.AddEcoBidHealthChecks();
         services.AddOpenApi();

@@ -4,6 +4,8 @@ using EcoBid.Domain.Items;
 using EcoBid.Events.Storage;
 using EcoBid.Server.Events;
 using EcoBid.Server.Http;
+using EcoBid.Server.Identity;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace EcoBid.Server.Items;
@@ -15,14 +17,14 @@ public static class ItemsApi
     public static IEndpointRouteBuilder MapItemsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/items").WithTags("Items");
-        group.MapPost("/", CreateItem).WithName("CreateItem").WithSummary("Posts an item; ItemCreated commits with it.");
+        group.MapPost("/", CreateItem).RequireAuthorization().WithName("CreateItem").WithSummary("Posts an item; ItemCreated commits with it.");
         group.MapGet("/{id}", GetItem).WithName("GetItem").WithSummary("One item.");
         group.MapGet("/", SearchItems).WithName("SearchItems").WithSummary("Full-text search over approved items.");
         return routes;
     }
 
     public static async Task<Results<Created<ItemResponse>, ValidationProblem>> CreateItem(
-        CreateItemRequest request, IEventDatabase database, CancellationToken cancellationToken)
+        CreateItemRequest request, ClaimsPrincipal user, IEventDatabase database, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var newItem = new NewItem(request.Title, request.Description ?? string.Empty, request.Category, request.Mode, request.Location?.Lat, request.Location?.Lon);
@@ -39,6 +41,7 @@ public static class ItemsApi
             var record = new ItemRecord
             {
                 Id = Guid.CreateVersion7(now).ToString(),
+                SellerId = user.Id(),
                 Title = newItem.Title!.Trim(),
                 Description = newItem.Description!.Trim(),
                 Category = newItem.Category!,

@@ -15,12 +15,13 @@ public sealed class DeadLetterTests : IDisposable
     private const string Rules = """
         {
           "targets": {
-            "ProcessNewItem": {}, "Index": {}, "Moderate": {}, "UpdateStats": {},
+            "ProcessNewItem": {}, "Index": {}, "Moderate": {}, "UpdateStats": {}, "AccountEmails": {},
             "Flaky": { "maxReceiveCount": 3, "backoffBaseMilliseconds": 20, "backoffCapSeconds": 1 }
           },
           "rules": [
             { "name": "ItemCreated", "eventPattern": { "source": ["ecobid.items"], "detail-type": ["ItemCreated"] },
-              "targets": ["ProcessNewItem", "Index", "Moderate", "UpdateStats", "Flaky"] }
+              "targets": ["ProcessNewItem", "Index", "Moderate", "UpdateStats", "Flaky"] },
+            { "name": "AccountEmails", "eventPattern": { "source": ["ecobid.users"], "detail-type": ["UserRegistered"] }, "targets": ["AccountEmails"] }
           ]
         }
         """;
@@ -42,8 +43,9 @@ public sealed class DeadLetterTests : IDisposable
     [Fact]
     public async Task A_poison_message_is_dead_lettered_after_3_receives_without_blocking_other_targets_and_returns_by_redrive()
     {
-        var client = _app.CreateClient();
-        var itemId = await client.CreateItemAsync();
+        var (_, seller) = await _app.SignUpAsync();
+        var (_, client) = await _app.SignUpAdminAsync();
+        var itemId = await seller.CreateItemAsync();
         var eventId = await _app.Database.ItemCreatedEventIdAsync(itemId);
 
         await _app.WaitForAsync(a => a.Kind == RuntimeActivityKind.DeadLettered && a.EventId == eventId && a.Queue == "Flaky");
@@ -85,8 +87,9 @@ public sealed class DeadLetterTests : IDisposable
     [Fact]
     public async Task Purging_a_dead_letter_queue_needs_the_queue_name_as_confirmation()
     {
-        var client = _app.CreateClient();
-        var eventId = await _app.Database.ItemCreatedEventIdAsync(await client.CreateItemAsync());
+        var (_, seller) = await _app.SignUpAsync();
+        var (_, client) = await _app.SignUpAdminAsync();
+        var eventId = await _app.Database.ItemCreatedEventIdAsync(await seller.CreateItemAsync());
         await _app.WaitForAsync(a => a.Kind == RuntimeActivityKind.DeadLettered && a.EventId == eventId);
 
         (await (await client.DeleteAsync("/admin/dlq/Flaky")).ShouldBeProblemAsync(400)).ErrorFields().ShouldBe(["confirm"]);
@@ -110,7 +113,19 @@ public sealed class DeadLetterTests : IDisposable
             request.Content = JsonContent.Create(new { });
         }
 
-        await (await _app.CreateClient().SendAsync(request)).ShouldBeProblemAsync(404);
+        var (_, admin) = await _app.SignUpAdminAsync();
+        await (await admin.SendAsync(request)).ShouldBeProblemAsync(404);
+    }
+
+    [Fact]
+    public async Task Admin_endpoints_need_the_admin_role()
+    {
+        await (await _app.CreateClient().GetAsync("/admin/queues")).ShouldBeProblemAsync(401);
+        var (_, person) = await _app.SignUpAsync();
+        await (await person.GetAsync("/admin/queues")).ShouldBeProblemAsync(403);
+        await (await person.PostAsJsonAsync("/admin/dlq/Flaky/redrive", new { })).ShouldBeProblemAsync(403);
+        await (await person.DeleteAsync("/admin/dlq/Flaky?confirm=Flaky")).ShouldBeProblemAsync(403);
+        await (await person.GetAsync("/admin/schedules")).ShouldBeProblemAsync(403);
     }
 
     public sealed class FlakySwitch

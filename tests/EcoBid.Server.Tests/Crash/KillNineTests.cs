@@ -35,6 +35,7 @@ public sealed class KillNineTests(ITestOutputHelper output)
         try
         {
             await server.StartAsync();
+            await server.SignUpAdminAsync();
             for (var cycle = 1; cycle <= KillCycles; cycle++)
             {
                 // Anywhere from right after start-up (redelivery of what the last kill left in flight) to deep in a stream.
@@ -207,7 +208,8 @@ public sealed class KillNineTests(ITestOutputHelper output)
         }
 
         Report(breaches, expectedCounters.Where(e => db.Counters.GetValueOrDefault(e.Key) != e.Value).Select(e => $"{e.Key} is {db.Counters.GetValueOrDefault(e.Key)}, expected {e.Value}"), "statistics counters are off");
-        Report(breaches, db.Counters.Where(c => !expectedCounters.ContainsKey(c.Key)).Select(c => $"{c.Key} = {c.Value}"), "statistics counters count something never posted");
+        var itemCounters = db.Counters.Where(c => c.Key.StartsWith("items.", StringComparison.Ordinal) || c.Key.StartsWith("events.Item", StringComparison.Ordinal));
+        Report(breaches, itemCounters.Where(c => !expectedCounters.ContainsKey(c.Key)).Select(c => $"{c.Key} = {c.Value}"), "statistics counters count something never posted");
 
         // Nothing is left behind.
         Report(breaches, db.QueueMessages.Select(m => $"#{m.Id} {m.Queue} event {m.EventId}, {m.ReceiveCount} receives{(m.DeadLettered ? ", dead-lettered" : string.Empty)}: {m.LastError}"), "messages are left in queue_messages");

@@ -27,7 +27,7 @@ public sealed record PipelineSnapshot(
         var archived = (await connection.QueryAsync<(string, string?)>(
             "SELECT event_id, json_extract(envelope, '$.detail.itemId') FROM event_archive WHERE detail_type = 'ItemCreated'")).ToList();
         var search = (await connection.QueryAsync<string>("SELECT item_id FROM item_search")).ToList();
-        var inbox = (await connection.QueryAsync<(string, string)>("SELECT consumer, message_key FROM inbox")).ToList();
+        var inbox = (await connection.QueryAsync<(string, string)>("SELECT consumer, message_key FROM inbox WHERE message_key NOT IN (SELECT event_id FROM event_archive WHERE detail_type <> 'ItemCreated')")).ToList();
         var counters = (await connection.QueryAsync<(string Name, long Value)>("SELECT name, value FROM stats_counters"))
             .ToDictionary(c => c.Name, c => c.Value, StringComparer.Ordinal);
         var messages = (await connection.QueryAsync<(long, string, string, int, long?, string?)>(

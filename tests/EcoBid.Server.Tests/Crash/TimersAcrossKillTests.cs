@@ -16,6 +16,7 @@ public sealed class TimersAcrossKillTests
     {
         await using var server = ServerProcess.Create(new Dictionary<string, string> { ["Items__ListingDuration"] = "00:00:03" });
         await server.StartAsync();
+        await server.SignUpAdminAsync();
         using (var client = server.CreateClient())
         {
             for (var i = 0; i < Items; i++)

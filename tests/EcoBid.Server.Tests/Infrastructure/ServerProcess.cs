@@ -130,9 +130,7 @@ public sealed class ServerProcess : IAsyncDisposable
         };
         start.ArgumentList.Add(serverDll);
 
-        // The command line, not ASPNETCORE_URLS: appsettings.json sets Urls, and appsettings outranks ASPNETCORE_* variables.
-        start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add(BaseAddress.ToString().TrimEnd('/'));
+        start.Environment["ASPNETCORE_URLS"] = BaseAddress.ToString().TrimEnd('/');
         foreach (var argument in Arguments)
         {
             start.ArgumentList.Add(argument);
@@ -253,8 +251,62 @@ public sealed class ServerProcess : IAsyncDisposable
         }
     }
 
-    public HttpClient CreateClient(TimeSpan? timeout = null) =>
-        new() { BaseAddress = BaseAddress, Timeout = timeout ?? TimeSpan.FromSeconds(15) };
+    /// <summary>The access token that <see cref="CreateClient"/> puts on its clients, once <see cref="SignUpAdminAsync"/> ran.</summary>
+    public string? AccessToken { get; private set; }
+
+    public HttpClient CreateClient(TimeSpan? timeout = null)
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = timeout ?? TimeSpan.FromSeconds(15) };
+        return AccessToken is null ? client : client.Authorize(AccessToken);
+    }
+
+    /// <summary>
+    /// Signs up a person through the API, makes them an admin with the real CLI verb (<c>ecobid users make-admin</c>,
+    /// run beside the server on the same file), signs them in, and puts their token on every client made after.
+    /// </summary>
+    public async Task<TestUser> SignUpAdminAsync()
+    {
+        using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(15) };
+        var user = await AccountFlow.SignUpAsync(client, Path.Combine(DataDirectory, "mail"), displayName: "Operator");
+        var (exitCode, output) = await RunCliAsync("users", "make-admin", "--email", user.Email);
+        if (exitCode != 0)
+        {
+            throw new InvalidOperationException($"make-admin exited {exitCode}: {output}");
+        }
+
+        var tokens = await AccountFlow.SignInAsync(client, user.Email);
+        AccessToken = tokens.GetProperty("accessToken").GetString()!;
+        return user with { AccessToken = AccessToken };
+    }
+
+    /// <summary>Runs a CLI verb of the server executable against this server's data directory.</summary>
+    public async Task<(int ExitCode, string Output)> RunCliAsync(params string[] arguments)
+    {
+        var start = new ProcessStartInfo(System.Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ecobid.dll"));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (key, value) in Environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout + await stderr);
+    }
 
     /// <summary>The last lines the server wrote, over all its runs.</summary>
     public string LogTail(int lines = 60)

@@ -16,7 +16,7 @@ public sealed class CreateItemTests : IDisposable
     [Fact]
     public async Task Posting_an_item_commits_it_with_ItemCreated_and_every_target_reacts_once()
     {
-        var client = _app.CreateClient();
+        var (user, client) = await _app.SignUpAsync();
         client.DefaultRequestHeaders.Add("X-Correlation-Id", "corr-create-1");
 
         var response = await client.PostAsJsonAsync("/items", Requests.Item(title: "Oak dining chair"));
@@ -26,6 +26,7 @@ public sealed class CreateItemTests : IDisposable
         var itemId = created.GetProperty("id").GetString()!;
         response.Headers.Location!.ToString().ShouldBe($"/items/{itemId}");
         created.GetProperty("location").GetProperty("geohash").GetString().ShouldBe("u3qcnhhs5");
+        created.GetProperty("sellerId").GetString().ShouldBe(user.Id);
 
         var eventId = await _app.Database.ItemCreatedEventIdAsync(itemId);
         foreach (var target in Targets)
@@ -50,7 +51,7 @@ public sealed class CreateItemTests : IDisposable
     [Fact]
     public async Task The_archived_event_has_the_seeds_envelope_and_carries_the_request_correlation_id()
     {
-        var client = _app.CreateClient();
+        var (user, client) = await _app.SignUpAsync();
         client.DefaultRequestHeaders.Add("X-Correlation-Id", "corr-envelope-7");
         var itemId = await client.CreateItemAsync(Requests.Item(title: "Kids bike", category: "sports", mode: "auction", lat: -33.8688, lon: 151.2093));
         var eventId = await _app.Database.ItemCreatedEventIdAsync(itemId);
@@ -66,6 +67,7 @@ public sealed class CreateItemTests : IDisposable
         root.GetProperty("correlation-id").GetString().ShouldBe("corr-envelope-7");
         var detail = root.GetProperty("detail");
         detail.GetProperty("itemId").GetString().ShouldBe(itemId);
+        detail.GetProperty("sellerId").GetString().ShouldBe(user.Id);
         detail.GetProperty("title").GetString().ShouldBe("Kids bike");
         detail.GetProperty("category").GetString().ShouldBe("sports");
         detail.GetProperty("mode").GetString().ShouldBe("auction");
@@ -77,7 +79,7 @@ public sealed class CreateItemTests : IDisposable
     [Fact]
     public async Task An_item_with_a_blocked_term_is_flagged_and_kept_out_of_search()
     {
-        var client = _app.CreateClient();
+        var (_, client) = await _app.SignUpAsync();
         var itemId = await client.CreateItemAsync(Requests.Item(title: "Designer bag replica"));
         var eventId = await _app.Database.ItemCreatedEventIdAsync(itemId);
         await _app.WaitForHandledAsync(eventId, "Moderate");
@@ -87,6 +89,13 @@ public sealed class CreateItemTests : IDisposable
         item.GetProperty("moderation").GetString().ShouldBe("flagged");
         var found = await (await client.GetAsync("/items?q=bag")).ReadJsonAsync();
         found.GetArrayLength().ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Posting_an_item_needs_a_signed_in_person()
+    {
+        await (await _app.CreateClient().PostAsJsonAsync("/items", Requests.Item())).ShouldBeProblemAsync(401);
+        (await _app.Database.CountAsync("SELECT COUNT(*) FROM items")).ShouldBe(0);
     }
 
     [Fact]
@@ -100,7 +109,7 @@ public sealed class CreateItemTests : IDisposable
     [Fact]
     public async Task Search_text_is_matched_as_words_never_as_query_syntax()
     {
-        var client = _app.CreateClient();
+        var (_, client) = await _app.SignUpAsync();
         var itemId = await client.CreateItemAsync(Requests.Item(title: "Table lamp \"NEAR\" OR AND"));
         await _app.WaitForHandledAsync(await _app.Database.ItemCreatedEventIdAsync(itemId), "Index");
         await _app.WaitForHandledAsync(await _app.Database.ItemCreatedEventIdAsync(itemId), "Moderate");

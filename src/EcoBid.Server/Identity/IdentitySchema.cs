@@ -1,0 +1,52 @@
+using EcoBid.Events.Sqlite;
+
+namespace EcoBid.Server.Identity;
+
+/// <summary>Accounts, refresh-token families and one-time account tokens (verification, password reset).</summary>
+public static class IdentitySchema
+{
+    public static IReadOnlyList<SchemaScript> Scripts { get; } =
+    [
+        new("identity", 1, """
+            CREATE TABLE users (
+                id TEXT PRIMARY KEY,
+                email TEXT NOT NULL UNIQUE,
+                password_hash TEXT NOT NULL,
+                display_name TEXT NOT NULL,
+                role TEXT NOT NULL DEFAULT 'user',
+                email_verified_at INTEGER,
+                failed_logins INTEGER NOT NULL DEFAULT 0,
+                locked_until INTEGER,
+                totp_secret TEXT,
+                totp_enabled INTEGER NOT NULL DEFAULT 0,
+                totp_last_step INTEGER,
+                home_lat REAL,
+                home_lon REAL,
+                notification_prefs TEXT NOT NULL DEFAULT '{}',
+                rating_sum INTEGER NOT NULL DEFAULT 0,
+                rating_count INTEGER NOT NULL DEFAULT 0,
+                completed_pickups INTEGER NOT NULL DEFAULT 0,
+                no_shows INTEGER NOT NULL DEFAULT 0,
+                created_at INTEGER NOT NULL,
+                updated_at INTEGER NOT NULL
+            );
+            CREATE TABLE refresh_tokens (
+                token_hash TEXT PRIMARY KEY,
+                family_id TEXT NOT NULL,
+                user_id TEXT NOT NULL REFERENCES users (id),
+                created_at INTEGER NOT NULL,
+                expires_at INTEGER NOT NULL,
+                used_at INTEGER,
+                revoked_at INTEGER
+            ) WITHOUT ROWID;
+            CREATE INDEX ix_refresh_tokens_family ON refresh_tokens (family_id);
+            CREATE TABLE account_tokens (
+                token_hash TEXT PRIMARY KEY,
+                user_id TEXT NOT NULL REFERENCES users (id),
+                purpose TEXT NOT NULL,
+                expires_at INTEGER NOT NULL,
+                used_at INTEGER
+            ) WITHOUT ROWID;
+            """),
+    ];
+}

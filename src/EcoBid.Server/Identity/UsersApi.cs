@@ -1,0 +1,151 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Dapper;
+using EcoBid.Domain.Events;
+using EcoBid.Domain.Geo;
+using EcoBid.Domain.Validation;
+using EcoBid.Events.Storage;
+using EcoBid.Server.Events;
+using EcoBid.Server.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace EcoBid.Server.Identity;
+
+/// <summary>Profiles: your own in full, anyone's public view, and changes to your own only.</summary>
+public static class UsersApi
+{
+    public static IEndpointRouteBuilder MapUsersApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/users").WithTags("Users");
+        group.MapGet("/me", GetMe).RequireAuthorization().WithSummary("Your own profile, with private fields.");
+        group.MapGet("/{id}", GetUser).WithSummary("A user's public profile: name, rating, pickups, no-shows.");
+        group.MapPut("/{id}", UpdateUser).RequireAuthorization().WithSummary("Changes your own profile: display name, home location, notification preferences.");
+        return routes;
+    }
+
+    public static async Task<Results<Ok<PrivateProfile>, ProblemHttpResult>> GetMe(ClaimsPrincipal principal, IEventDatabase database, CancellationToken cancellationToken)
+    {
+        var user = await database.ReadAsync(connection => AccountStore.FindByIdAsync(connection, principal.Id()), cancellationToken);
+        return user is null ? Problems.NotFound("Your account no longer exists.") : TypedResults.Ok(PrivateProfile.From(user));
+    }
+
+    public static async Task<Results<Ok<PublicProfile>, ProblemHttpResult>> GetUser(string id, IEventDatabase database, CancellationToken cancellationToken)
+    {
+        var user = await database.ReadAsync(connection => AccountStore.FindByIdAsync(connection, id), cancellationToken);
+        return user is null ? Problems.NotFound("No such user.") : TypedResults.Ok(PublicProfile.From(user));
+    }
+
+    public static async Task<Results<Ok<PrivateProfile>, ValidationProblem, ProblemHttpResult>> UpdateUser(
+        string id, UpdateProfileRequest request, ClaimsPrincipal principal, IEventDatabase database, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (id != principal.Id())
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden.", detail: "You can change only your own profile.");
+        }
+
+        var errors = new ValidationErrors();
+        var changed = new List<string>();
+        var name = request.DisplayName?.Trim();
+        if (request.DisplayName is not null)
+        {
+            if (name!.Length is 0 or > AuthApi.DisplayNameMaxLength || name.Any(char.IsControl))
+            {
+                errors.Add("displayName", $"A display name has 1 to {AuthApi.DisplayNameMaxLength} characters.");
+            }
+
+            changed.Add("displayName");
+        }
+
+        if (request.HomeLocation is { } home)
+        {
+            if (home.Lat is not { } lat || !GeoPoint.IsValidLatitude(lat))
+            {
+                errors.Add("homeLocation.lat", "The latitude must be between -90 and 90.");
+            }
+
+            if (home.Lon is not { } lon || !GeoPoint.IsValidLongitude(lon))
+            {
+                errors.Add("homeLocation.lon", "The longitude must be between -180 and 180.");
+            }
+
+            changed.Add("homeLocation");
+        }
+
+        if (request.NotificationPreferences is { } prefs)
+        {
+            if (prefs.Count > 50 || prefs.Any(p => p.Key.Length > 60 || p.Value.Count > 10 || p.Value.Any(c => c is not ("inapp" or "email" or "push"))))
+            {
+                errors.Add("notificationPreferences", "Map each notification kind (at most 50) to channels among inapp, email and push.");
+            }
+
+            changed.Add("notificationPreferences");
+        }
+
+        if (!errors.IsValid)
+        {
+            return Problems.Validation(errors);
+        }
+
+        var updated = await database.WriteAsync(async scope =>
+        {
+            await scope.Connection.ExecuteAsync(
+                """
+                UPDATE users SET
+                    display_name = COALESCE(@name, display_name),
+                    home_lat = CASE WHEN @setHome THEN @lat ELSE home_lat END,
+                    home_lon = CASE WHEN @setHome THEN @lon ELSE home_lon END,
+                    notification_prefs = COALESCE(@prefs, notification_prefs),
+                    updated_at = @now
+                WHERE id = @id
+                """,
+                new
+                {
+                    name,
+                    setHome = request.HomeLocation is not null,
+                    lat = request.HomeLocation?.Lat,
+                    lon = request.HomeLocation?.Lon,
+                    prefs = request.NotificationPreferences is null ? null : JsonSerializer.Serialize(request.NotificationPreferences),
+                    now = scope.Now.ToUnixTimeMilliseconds(),
+                    id,
+                },
+                scope.Transaction);
+            if (changed.Count > 0)
+            {
+                await scope.PublishAsync(new UserProfileUpdated(id, changed, scope.Now));
+            }
+
+            return await AccountStore.FindByIdAsync(scope.Connection, id, scope.Transaction);
+        }, cancellationToken);
+        return updated is null ? Problems.NotFound("Your account no longer exists.") : TypedResults.Ok(PrivateProfile.From(updated));
+    }
+}
+
+public sealed record UpdateProfileRequest(string? DisplayName, LocationUpdate? HomeLocation, Dictionary<string, List<string>>? NotificationPreferences);
+
+public sealed record LocationUpdate(double? Lat, double? Lon);
+
+public sealed record PublicProfile(string Id, string DisplayName, double? RatingAverage, long RatingCount, long CompletedPickups, long NoShows, DateTimeOffset MemberSince)
+{
+    public static PublicProfile From(UserAccount user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return new PublicProfile(
+            user.Id, user.DisplayName, user.RatingCount == 0 ? null : Math.Round((double)user.RatingSum / user.RatingCount, 2),
+            user.RatingCount, user.CompletedPickups, user.NoShows, DateTimeOffset.FromUnixTimeMilliseconds(user.CreatedAt));
+    }
+}
+
+public sealed record PrivateProfile(
+    string Id, string Email, string DisplayName, string Role, bool EmailVerified, bool MfaEnabled, LocationUpdate? HomeLocation,
+    JsonElement NotificationPreferences, PublicProfile Public)
+{
+    public static PrivateProfile From(UserAccount user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        using var prefs = JsonDocument.Parse(user.NotificationPrefs);
+        return new PrivateProfile(
+            user.Id, user.Email, user.DisplayName, user.Role, user.EmailVerifiedAt is not null, user.TotpEnabled,
+            user.HomeLat is null ? null : new LocationUpdate(user.HomeLat, user.HomeLon), prefs.RootElement.Clone(), PublicProfile.From(user));
+    }
+}
