@@ -1,0 +1,74 @@
+using EcoBid.Events.Archive;
+using EcoBid.Events.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace EcoBid.Events.Sqlite;
+
+/// <summary>
+/// The archive table the outbox dispatch fills. Reads walk the (event_time, seq) index with a keyset, so every batch
+/// of a long replay costs the same; pruning deletes in chunks so the single writer is never held for long.
+/// </summary>
+public sealed class SqliteEventArchive(SqliteDatabase database) : IEventArchive
+{
+    private const int PruneChunk = 5000;
+
+    public Task<IReadOnlyList<ArchivedEvent>> ReadAsync(EventTimeRange range, ArchivePosition? after, int max, CancellationToken cancellationToken) =>
+        database.ReadAsync<IReadOnlyList<ArchivedEvent>>(async connection =>
+        {
+            await using var command = (SqliteCommand)connection.CreateCommand();
+            command.CommandText = """
+                SELECT seq, event_time, event_id, source, detail_type, envelope
+                FROM event_archive
+                WHERE event_time >= $from AND event_time < $to AND (event_time, seq) > ($afterTime, $afterSeq)
+                ORDER BY event_time, seq
+                LIMIT $max
+                """;
+            command.Parameters.AddWithValue("$from", range.From.ToUnixTimeMilliseconds());
+            command.Parameters.AddWithValue("$to", range.To.ToUnixTimeMilliseconds());
+            command.Parameters.AddWithValue("$afterTime", after?.Time.ToUnixTimeMilliseconds() ?? long.MinValue);
+            command.Parameters.AddWithValue("$afterSeq", after?.Sequence ?? long.MinValue);
+            command.Parameters.AddWithValue("$max", max);
+            var events = new List<ArchivedEvent>();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var position = new ArchivePosition(DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)), reader.GetInt64(0));
+                events.Add(new ArchivedEvent(position, reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5)));
+            }
+
+            return events;
+        }, cancellationToken);
+
+    public Task<long> CountAsync(EventTimeRange range, CancellationToken cancellationToken) =>
+        database.ReadAsync(async connection =>
+        {
+            await using var command = (SqliteCommand)connection.CreateCommand();
+            command.CommandText = "SELECT COUNT(*) FROM event_archive WHERE event_time >= $from AND event_time < $to";
+            command.Parameters.AddWithValue("$from", range.From.ToUnixTimeMilliseconds());
+            command.Parameters.AddWithValue("$to", range.To.ToUnixTimeMilliseconds());
+            return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken));
+        }, cancellationToken);
+
+    public async Task<long> PruneAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        long pruned = 0;
+        while (true)
+        {
+            var deleted = await database.WriteAsync(async scope =>
+            {
+                await using var command = scope.Command(
+                    """
+                    DELETE FROM event_archive
+                    WHERE seq IN (SELECT seq FROM event_archive WHERE event_time < $cutoff ORDER BY event_time LIMIT $chunk)
+                    """,
+                    ("$cutoff", cutoff.ToUnixTimeMilliseconds()), ("$chunk", PruneChunk));
+                return await command.ExecuteNonQueryAsync(cancellationToken);
+            }, cancellationToken);
+            pruned += deleted;
+            if (deleted < PruneChunk)
+            {
+                return pruned;
+            }
+        }
+    }
+}
