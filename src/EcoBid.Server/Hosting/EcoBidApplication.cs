@@ -39,6 +39,7 @@ public static class EcoBidApplication
         app.MapItemsApi();
         app.MapStatsApi();
         app.MapAdminApi();
+        app.MapReplaysApi();
         return app;
     }
 }

@@ -31,6 +31,7 @@ public static class EcoBidServices
         services.AddHostedService<DatabaseInitializer>();
         services.AddSqliteEventStore();
         services.AddEventRuntime(RuleSetLoader.LoadFile(EcoBidPaths.RulesPath(configuration)), role.RunsWorkers);
+        services.AddEventReplay(configuration, role.RunsWorkers);
         services.AddEventHandler<ProcessNewItem>(ProcessNewItem.Target);
         services.AddEventHandler<IndexItem>(IndexItem.Target);
         services.AddEventHandler<ModerateItem>(ModerateItem.Target);
