@@ -39,10 +39,10 @@ public sealed class SqliteReplayStore(SqliteDatabase database) : IReplayStore
         (await QueryAsync("WHERE name = $name", ("$name", name), 1, cancellationToken)).SingleOrDefault();
 
     public Task<IReadOnlyList<Replay>> ListAsync(CancellationToken cancellationToken) =>
-        QueryAsync("ORDER BY created_at DESC, name", null, int.MaxValue, cancellationToken);
+        QueryAsync("ORDER BY created_at DESC, rowid DESC", null, int.MaxValue, cancellationToken);
 
     public async Task<Replay?> NextActiveAsync(CancellationToken cancellationToken) =>
-        (await QueryAsync("WHERE state IN ('running', 'pending') ORDER BY state = 'running' DESC, created_at, name", null, 1, cancellationToken)).SingleOrDefault();
+        (await QueryAsync("WHERE state IN ('running', 'pending') ORDER BY state = 'running' DESC, created_at, rowid", null, 1, cancellationToken)).SingleOrDefault();
 
     public Task<bool> TryBeginAsync(string name, long total, DateTimeOffset now, CancellationToken cancellationToken) =>
         database.WriteAsync(async scope =>

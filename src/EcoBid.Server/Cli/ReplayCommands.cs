@@ -14,6 +14,7 @@ internal static class ReplayCommands
 {
     private const int InvalidInput = EventsCommands.InvalidInput;
     private const int NotCompleted = 1;
+    private const int RedirectedWidth = 240;
 
     /// <summary>How often <c>start --wait</c> looks at the replay's progress.</summary>
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
@@ -140,7 +141,7 @@ internal static class ReplayCommands
                 $"{replay.Scanned}/{replay.Total}", replay.Delivered.ToString(CultureInfo.InvariantCulture), Time(replay.CreatedAt));
         }
 
-        QueueCommands.Console(result).Write(table);
+        Console(result).Write(table);
         return 0;
     }
 
@@ -148,7 +149,7 @@ internal static class ReplayCommands
     private static async Task<Replay> FollowAsync(ParseResult result, ReplayService replays, Replay replay, CancellationToken cancellationToken)
     {
         var current = replay;
-        await QueueCommands.Console(result).Progress()
+        await Console(result).Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
             .StartAsync(async progress =>
             {
@@ -179,7 +180,7 @@ internal static class ReplayCommands
         grid.AddRow("range", $"{Time(definition.From)} .. {Time(definition.To)}");
         grid.AddRow("pattern", Markup.Escape(definition.EventPattern ?? "(every event)"));
         grid.AddRow("targets", Markup.Escape(definition.Targets is { } targets ? string.Join(", ", targets) : "(every matching target)"));
-        grid.AddRow("progress", $"{replay.Scanned}/{replay.Total} scanned ({ReplayResponse.ProgressOf(replay):P0})");
+        grid.AddRow("progress", $"{replay.Scanned}/{replay.Total} scanned ({ReplayResponse.ProgressOf(replay) * 100:0}%)");
         grid.AddRow("matched", replay.Matched.ToString(CultureInfo.InvariantCulture));
         grid.AddRow("delivered", replay.Delivered.ToString(CultureInfo.InvariantCulture));
         grid.AddRow("created", Time(replay.CreatedAt));
@@ -190,7 +191,19 @@ internal static class ReplayCommands
             grid.AddRow("error", Markup.Escape(failure));
         }
 
-        QueueCommands.Console(result).Write(grid);
+        Console(result).Write(grid);
+    }
+
+    /// <summary>The output console; piped or captured output is not wrapped at 80 columns, so names and times stay greppable.</summary>
+    private static IAnsiConsole Console(ParseResult result)
+    {
+        var console = QueueCommands.Console(result);
+        if (!console.Profile.Out.IsTerminal)
+        {
+            console.Profile.Width = RedirectedWidth;
+        }
+
+        return console;
     }
 
     private static DateTimeOffset? ParseTime(string text, string option, TextWriter error)

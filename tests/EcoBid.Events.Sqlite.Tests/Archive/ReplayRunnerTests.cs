@@ -147,6 +147,27 @@ public sealed class ReplayRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task Rules_see_the_replay_name_so_a_rule_can_keep_its_target_out_of_replays()
+    {
+        var rules = RuleSetLoader.Parse("""
+            {
+              "targets": { "Index": {}, "Notify": {} },
+              "rules": [
+                { "name": "Index", "eventPattern": { "source": ["ecobid.items"] }, "targets": ["Index"] },
+                { "name": "LiveOnly", "eventPattern": { "source": ["ecobid.items"], "replay-name": [{ "exists": false }] }, "targets": ["Notify"] }
+              ]
+            }
+            """);
+        var node = await _file.ConnectAsync();
+        await node.ArchiveAsync(Items(2));
+        (await node.Service(rules).StartAsync(new ReplayRequest("no-notify", T0, T0.AddHours(1), null, null), CancellationToken.None)).Started.ShouldNotBeNull();
+
+        await node.Runner(rules, batchSize: 10).RunAsync("no-notify", CancellationToken.None);
+
+        (await node.MessagesAsync()).Select(m => m.Queue).ShouldBe(["Index", "Index"]);
+    }
+
+    [Fact]
     public async Task Two_processes_running_the_same_replay_never_deliver_an_event_twice()
     {
         var first = await _file.ConnectAsync();
