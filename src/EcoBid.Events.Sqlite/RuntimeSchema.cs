@@ -45,6 +45,22 @@ internal static class RuntimeSchema
                 PRIMARY KEY (consumer, message_key)
             ) WITHOUT ROWID;
             """),
+        new(Component, 2, """
+            CREATE TABLE timers (
+                key TEXT PRIMARY KEY,
+                due_at INTEGER NOT NULL,
+                envelope TEXT NOT NULL,
+                schedule TEXT,
+                created_at INTEGER NOT NULL
+            );
+            CREATE INDEX ix_timers_due ON timers (due_at);
+            CREATE TABLE schedules (
+                name TEXT PRIMARY KEY,
+                definition TEXT NOT NULL,
+                anchor_at INTEGER NOT NULL,
+                last_fired_at INTEGER
+            );
+            """),
 
         // Replays and their progress; last_time/last_seq is the archive position of the last event read
         // (event_archive's (event_time, seq)), from which a restarted runner carries on.

@@ -65,9 +65,9 @@ public sealed class SqliteDatabase : IEventDatabase, IAsyncDisposable, IDisposab
             _signals.Outbox.Set();
         }
 
-        if (scope.TimersChanged)
+        foreach (var action in scope.Committed ?? [])
         {
-            _signals.Timers.Set();
+            action();
         }
 
         return result;

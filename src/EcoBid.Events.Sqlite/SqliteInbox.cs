@@ -14,4 +14,11 @@ public sealed class SqliteInbox : IInbox
             ("$now", scope.Now.ToUnixTimeMilliseconds()));
         return await command.ExecuteNonQueryAsync(scope.CancellationToken) == 1;
     }
+
+    public async Task<int> PruneAsync(IWriteScope scope, DateTimeOffset cutOff)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        await using var command = scope.Command("DELETE FROM inbox WHERE processed_at < $cutOff", ("$cutOff", cutOff.ToUnixTimeMilliseconds()));
+        return await command.ExecuteNonQueryAsync(scope.CancellationToken);
+    }
 }

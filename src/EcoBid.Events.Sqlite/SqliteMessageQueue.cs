@@ -106,8 +106,9 @@ public sealed class SqliteMessageQueue(SqliteDatabase database, RuntimeSignals s
         database.ReadAsync<DateTimeOffset?>(async connection =>
         {
             await using var command = (SqliteCommand)connection.CreateCommand();
-            command.CommandText = "SELECT MIN(visible_at) FROM queue_messages WHERE queue = $queue";
+            command.CommandText = "SELECT MIN(visible_at) FROM queue_messages WHERE queue = $queue AND visible_at > $now";
             command.Parameters.AddWithValue("$queue", queue);
+            command.Parameters.AddWithValue("$now", database.Clock.GetUtcNow().ToUnixTimeMilliseconds());
             var value = await command.ExecuteScalarAsync(cancellationToken);
             return value is long ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
         }, cancellationToken);

@@ -56,6 +56,13 @@ public sealed class SqliteOutboxStore(SqliteDatabase database) : IOutboxStore
             var body = enqueue.Parameters.Add("$body", SqliteType.Text);
             enqueue.Parameters.AddWithValue("$now", now);
 
+            // Only the dispatched entries leave the outbox: an entry this batch does not hold has been neither
+            // archived nor enqueued, and removing it would lose its event.
+            await using var remove = connection.CreateCommand();
+            remove.Transaction = archive.Transaction;
+            remove.CommandText = "DELETE FROM outbox WHERE seq = $seq";
+            var sequence = remove.Parameters.Add("$seq", SqliteType.Integer);
+
             foreach (var routed in events)
             {
                 archiveId.Value = routed.EventId;
@@ -71,13 +78,11 @@ public sealed class SqliteOutboxStore(SqliteDatabase database) : IOutboxStore
                     body.Value = routed.EnvelopeJson;
                     await enqueue.ExecuteNonQueryAsync(cancellationToken);
                 }
+
+                sequence.Value = routed.Sequence;
+                await remove.ExecuteNonQueryAsync(cancellationToken);
             }
 
-            await using var remove = connection.CreateCommand();
-            remove.Transaction = archive.Transaction;
-            remove.CommandText = "DELETE FROM outbox WHERE seq <= $last";
-            remove.Parameters.AddWithValue("$last", events.Max(e => e.Sequence));
-            await remove.ExecuteNonQueryAsync(cancellationToken);
             return true;
         }, cancellationToken);
     }

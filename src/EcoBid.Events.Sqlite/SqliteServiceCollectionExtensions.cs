@@ -2,6 +2,7 @@ using EcoBid.Events.Archive;
 using EcoBid.Events.Outbox;
 using EcoBid.Events.Queues;
 using EcoBid.Events.Storage;
+using EcoBid.Events.Timers;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EcoBid.Events.Sqlite;
@@ -17,6 +18,7 @@ public static class SqliteServiceCollectionExtensions
         services.AddSingleton<IMessageQueue>(sp => sp.GetRequiredService<SqliteMessageQueue>());
         services.AddSingleton<IOutboxStore, SqliteOutboxStore>();
         services.AddSingleton<IInbox, SqliteInbox>();
+        services.AddSingleton<ITimerStore, SqliteTimerStore>();
         services.AddSingleton<IEventArchive, SqliteEventArchive>();
         services.AddSingleton<IReplayStore, SqliteReplayStore>();
         return services;

@@ -17,7 +17,9 @@ internal sealed class SqliteWriteScope(SqliteConnection connection, SqliteTransa
 
     public int Published { get; private set; }
 
-    public bool TimersChanged { get; set; }
+    public List<Action>? Committed { get; private set; }
+
+    public void OnCommitted(Action action) => (Committed ??= []).Add(action);
 
     public async Task PublishAsync(EventEnvelope envelope)
     {

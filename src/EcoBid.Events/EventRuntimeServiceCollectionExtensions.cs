@@ -3,7 +3,9 @@ using EcoBid.Events.Monitoring;
 using EcoBid.Events.Outbox;
 using EcoBid.Events.Queues;
 using EcoBid.Events.Rules;
+using EcoBid.Events.Scheduling;
 using EcoBid.Events.Signals;
+using EcoBid.Events.Timers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -15,11 +17,12 @@ public static class EventRuntimeServiceCollectionExtensions
     /// The storage-independent part of the runtime: rules, signals, monitor, relay and consumers. A storage adapter
     /// (for example <c>AddSqliteEventStore</c>) supplies the ports.
     /// </summary>
-    public static IServiceCollection AddEventRuntime(this IServiceCollection services, RuleSet rules, bool runWorkers)
+    public static IServiceCollection AddEventRuntime(this IServiceCollection services, RuleSet rules, ScheduleSet schedules, bool runWorkers)
     {
         ArgumentNullException.ThrowIfNull(rules);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(rules);
+        services.AddSingleton(schedules);
         services.AddSingleton<RuntimeSignals>();
         services.AddSingleton<RuntimeMonitor>();
         Registry(services);
@@ -27,6 +30,7 @@ public static class EventRuntimeServiceCollectionExtensions
         {
             services.AddHostedService<OutboxRelay>();
             services.AddHostedService<QueueConsumerHost>();
+            services.AddHostedService<TimerService>();
         }
 
         return services;

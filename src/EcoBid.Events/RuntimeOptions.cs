@@ -15,4 +15,11 @@ public sealed class RuntimeOptions
 
     /// <summary>Start the relay, consumers and timers in this process (roles <c>worker</c> and <c>all</c>).</summary>
     public bool RunWorkers { get; set; } = true;
+
+    /// <summary>
+    /// How long a consumer remembers a processed message. It must exceed the longest a message can wait for a
+    /// redelivery (backoff caps at minutes; a dead letter is redriven with a new receive count but the same key, so
+    /// keep this longer than dead letters are left unattended).
+    /// </summary>
+    public TimeSpan InboxRetention { get; set; } = TimeSpan.FromDays(30);
 }

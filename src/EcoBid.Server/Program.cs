@@ -8,6 +8,12 @@ if (CliApp.IsCommand(args))
 }
 
 var builder = WebApplication.CreateBuilder(args);
+if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+{
+    // The documented default address; ASPNETCORE_URLS, URLS and --urls override it.
+    builder.WebHost.UseUrls("http://localhost:8080");
+}
+
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue("Limits:MaxRequestBodyBytes", BodySizeLimitMiddleware.DefaultLimit));
 builder.Services.AddEcoBid(builder.Configuration);
 

@@ -28,3 +28,7 @@ public sealed record ItemUpdated(
 
 [DomainEvent(EventSources.Items, "ItemDeleted")]
 public sealed record ItemDeleted(string ItemId, string? SellerId, string Reason, DateTimeOffset DeletedAt);
+
+/// <summary>The listing-expiry timer's event: the listing's time is up, unless it was taken in the meantime.</summary>
+[DomainEvent(EventSources.Items, "ListingExpiryDue")]
+public sealed record ListingExpiryDue(string ItemId, DateTimeOffset ExpiresAt);

@@ -8,6 +8,7 @@ public enum RuntimeActivityKind
     Failed,
     DeadLettered,
     Redriven,
+    TimerFired,
 }
 
 /// <summary>Something the runtime did with one event: observed by metrics, logs and tests.</summary>

@@ -50,13 +50,15 @@ public sealed class RuntimeMonitor : IDisposable
             _latency.Record(value.TotalMilliseconds, tag);
         }
 
-        _recent.Enqueue(activity);
-        while (_recent.Count > WindowSize && _recent.TryDequeue(out _))
-        {
-        }
-
+        // Appending and notifying under the gate that WaitForAsync scans and registers under: otherwise a wait that
+        // starts in between counts the activity once as seen and once more as it is notified.
         lock (_gate)
         {
+            _recent.Enqueue(activity);
+            while (_recent.Count > WindowSize && _recent.TryDequeue(out _))
+            {
+            }
+
             for (var i = _waiters.Count - 1; i >= 0; i--)
             {
                 var waiter = _waiters[i];

@@ -94,9 +94,10 @@ public sealed partial class QueueConsumer(
             const string savepoint = "message";
             await scope.Transaction.SaveAsync(savepoint, cancellationToken);
             DateTimeOffset eventTime = message.EnqueuedAt;
+            EventEnvelope? envelope = null;
             try
             {
-                var envelope = EventEnvelope.FromJson(message.Body);
+                envelope = EventEnvelope.FromJson(message.Body);
                 eventTime = envelope.Time;
                 CorrelationContext.Current = envelope.CorrelationId;
                 using var activity = RuntimeTracing.StartHandling(target.Name, envelope);
@@ -114,19 +115,24 @@ public sealed partial class QueueConsumer(
             {
                 await scope.Transaction.RollbackAsync(savepoint, cancellationToken);
                 await scope.Transaction.ReleaseAsync(savepoint, cancellationToken);
-                outcomes.Add(await FailAsync(scope, message, eventTime, ex));
+                outcomes.Add(await FailAsync(scope, message, envelope, eventTime, ex));
             }
         }
 
         return outcomes;
     }
 
-    private async Task<Outcome> FailAsync(IWriteScope scope, QueueMessage message, DateTimeOffset eventTime, Exception exception)
+    private async Task<Outcome> FailAsync(IWriteScope scope, QueueMessage message, EventEnvelope? envelope, DateTimeOffset eventTime, Exception exception)
     {
         var error = Describe(exception);
         if (message.ReceiveCount >= target.Queue.MaxReceiveCount)
         {
             await queue.DeadLetterAsync(scope, message, error);
+            if (envelope is null || !DeadLetterEvents.IsDeadLetterEvent(envelope))
+            {
+                await scope.PublishAsync(DeadLetterEvents.Create(target.Name, message, envelope?.DetailType, error, scope.Now, envelope?.CorrelationId));
+            }
+
             return new Outcome(message, RuntimeActivityKind.DeadLettered, eventTime, error);
         }
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using EcoBid.Events.Envelope;
 
 namespace EcoBid.Events.Rules;
 
@@ -50,11 +49,5 @@ public sealed class RuleSet
         }
 
         return matched ?? (IReadOnlyList<string>)[];
-    }
-
-    public IReadOnlyList<string> Route(EventEnvelope envelope)
-    {
-        using var document = JsonDocument.Parse(EventEnvelopeJson.Serialize(envelope));
-        return Route(document.RootElement);
     }
 }

@@ -52,9 +52,20 @@ public static class RuleSetLoader
         }
 
         var result = new List<RuleTarget>();
+        var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var target in targets.EnumerateObject())
         {
+            if (!names.Add(target.Name))
+            {
+                throw new RuleSetException($"Target '{target.Name}' is declared twice.");
+            }
+
             var settings = target.Value;
+            if (settings.ValueKind != JsonValueKind.Object)
+            {
+                throw new RuleSetException($"Target '{target.Name}': settings must be an object.");
+            }
+
             var defaults = new QueueSettings();
             var queue = new QueueSettings
             {
@@ -108,7 +119,9 @@ public static class RuleSetLoader
                 throw new RuleSetException($"Rule '{name}' needs a non-empty 'targets' array.");
             }
 
-            var targetNames = targets.EnumerateArray().Select(t => t.GetString() ?? throw new RuleSetException($"Rule '{name}': target names are strings.")).ToList();
+            var targetNames = targets.EnumerateArray()
+                .Select(t => t.ValueKind == JsonValueKind.String ? t.GetString()! : throw new RuleSetException($"Rule '{name}': target names are strings."))
+                .ToList();
             result.Add(new Rule(name, OptionalString(rule, "description") ?? string.Empty, pattern, targetNames));
         }
 

@@ -8,4 +8,7 @@ public interface IInbox
 {
     /// <returns><c>true</c> when this is the first time; <c>false</c> when the consumer already processed the key.</returns>
     Task<bool> TryMarkProcessedAsync(IWriteScope scope, string consumer, string messageKey);
+
+    /// <summary>Forgets marks written before <paramref name="cutOff"/>; returns how many.</summary>
+    Task<int> PruneAsync(IWriteScope scope, DateTimeOffset cutOff);
 }

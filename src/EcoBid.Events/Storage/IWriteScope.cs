@@ -17,4 +17,7 @@ public interface IWriteScope
 
     /// <summary>Appends the event to the outbox in this transaction; it is dispatched once the transaction commits.</summary>
     Task PublishAsync(EventEnvelope envelope);
+
+    /// <summary>Runs <paramref name="action"/> after the transaction commits (never if it rolls back): wake-ups, mostly.</summary>
+    void OnCommitted(Action action);
 }

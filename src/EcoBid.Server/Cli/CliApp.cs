@@ -8,7 +8,7 @@ namespace EcoBid.Server.Cli;
 /// </summary>
 public static class CliApp
 {
-    private static readonly HashSet<string> Verbs = new(StringComparer.Ordinal) { "events", "dlq", "queues", "replay", "help", "--help", "-h", "-?" };
+    private static readonly HashSet<string> Verbs = new(StringComparer.Ordinal) { "events", "dlq", "queues", "schedules", "replay", "help", "--help", "-h", "-?" };
 
     public static bool IsCommand(string[] args) => args is { Length: > 0 } && Verbs.Contains(args[0]);
 
@@ -19,6 +19,7 @@ public static class CliApp
             EventsCommands.Create(),
             DeadLetterCommands.Create(),
             QueueCommands.Create(),
+            ScheduleCommands.Create(),
             ReplayCommands.Create(),
         };
         var configuration = new InvocationConfiguration

@@ -3,6 +3,7 @@ using EcoBid.Server.Events;
 using EcoBid.Server.Health;
 using EcoBid.Server.Http;
 using EcoBid.Server.Items;
+using EcoBid.Server.Schedules;
 using EcoBid.Server.Stats;
 
 namespace EcoBid.Server.Hosting;
@@ -39,6 +40,7 @@ public static class EcoBidApplication
         app.MapItemsApi();
         app.MapStatsApi();
         app.MapAdminApi();
+        app.MapSchedulesApi();
         app.MapReplaysApi();
         return app;
     }

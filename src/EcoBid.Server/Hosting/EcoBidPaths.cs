@@ -23,4 +23,10 @@ public static class EcoBidPaths
         ArgumentNullException.ThrowIfNull(configuration);
         return configuration["Rules:Path"] is { Length: > 0 } path ? Path.GetFullPath(path) : Path.Combine(AppContext.BaseDirectory, "rules", "rules.json");
     }
+
+    public static string SchedulesPath(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return configuration["Schedules:Path"] is { Length: > 0 } path ? Path.GetFullPath(path) : Path.Combine(AppContext.BaseDirectory, "rules", "schedules.json");
+    }
 }

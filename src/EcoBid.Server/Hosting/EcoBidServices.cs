@@ -1,11 +1,14 @@
 using Dapper;
 using EcoBid.Events;
 using EcoBid.Events.Rules;
+using EcoBid.Events.Scheduling;
 using EcoBid.Events.Sqlite;
 using EcoBid.Server.Events;
 using EcoBid.Server.Handlers;
 using EcoBid.Server.Handlers.Any;
 using EcoBid.Server.Handlers.ItemCreated;
+using EcoBid.Server.Handlers.ListingExpiryDue;
+using EcoBid.Server.Handlers.Scheduled;
 using EcoBid.Server.Health;
 using EcoBid.Server.Http;
 using EcoBid.Server.Items;
@@ -30,12 +33,17 @@ public static class EcoBidServices
         // The initializer is registered before the runtime so the schema exists before any worker starts.
         services.AddHostedService<DatabaseInitializer>();
         services.AddSqliteEventStore();
-        services.AddEventRuntime(RuleSetLoader.LoadFile(EcoBidPaths.RulesPath(configuration)), role.RunsWorkers);
+        services.AddEventRuntime(
+            RuleSetLoader.LoadFile(EcoBidPaths.RulesPath(configuration)),
+            ScheduleSetLoader.LoadFile(EcoBidPaths.SchedulesPath(configuration)),
+            role.RunsWorkers);
         services.AddEventReplay(configuration, role.RunsWorkers);
         services.AddEventHandler<ProcessNewItem>(ProcessNewItem.Target);
         services.AddEventHandler<IndexItem>(IndexItem.Target);
         services.AddEventHandler<ModerateItem>(ModerateItem.Target);
         services.AddEventHandler<UpdateStats>(UpdateStats.Target);
+        services.AddEventHandler<ExpireListing>(ExpireListing.Target);
+        services.AddEventHandler<DailyCleanup>(DailyCleanup.Target);
 
         services.ConfigureHttpJsonOptions(options => EcoBidJson.Apply(options.SerializerOptions));
         services.AddEcoBidProblemDetails();

@@ -5,6 +5,6 @@ public sealed class ItemsOptions
 {
     public const string Section = "Items";
 
-    /// <summary>Days a listing stays up before it expires.</summary>
-    public int ListingDays { get; set; } = 30;
+    /// <summary>How long a listing stays up before it expires.</summary>
+    public TimeSpan ListingDuration { get; set; } = TimeSpan.FromDays(30);
 }

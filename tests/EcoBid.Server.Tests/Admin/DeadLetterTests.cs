@@ -68,6 +68,11 @@ public sealed class DeadLetterTests : IDisposable
         flaky.GetProperty("deadLettered").GetInt64().ShouldBe(1);
         flaky.GetProperty("visible").GetInt64().ShouldBe(0);
 
+        var alert = await _app.Database.CountAsync(
+            "SELECT COUNT(*) FROM (SELECT envelope FROM outbox UNION ALL SELECT envelope FROM event_archive) WHERE json_extract(envelope, '$.detail-type') = 'ErrorOccurred' AND json_extract(envelope, '$.detail.eventId') = @eventId AND json_extract(envelope, '$.detail.target') = 'Flaky' AND json_extract(envelope, '$.detail.receiveCount') = 3",
+            new { eventId });
+        alert.ShouldBe(1);
+
         _switch.Broken = false;
         var redrive = await client.PostAsJsonAsync("/admin/dlq/Flaky/redrive", new { });
         (await redrive.ReadJsonAsync()).GetProperty("redriven").GetInt32().ShouldBe(1);

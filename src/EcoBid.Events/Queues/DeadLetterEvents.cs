@@ -1,0 +1,40 @@
+using System.Text.Json;
+using EcoBid.Events.Envelope;
+
+namespace EcoBid.Events.Queues;
+
+/// <summary>
+/// The system event published when a target dead-letters a message (source <c>ecobid.system</c>, detail-type
+/// <c>ErrorOccurred</c>), so rules can alert on it. Its detail matches the catalogue's ErrorOccurred schema.
+/// </summary>
+public static class DeadLetterEvents
+{
+    public const string Source = "ecobid.system";
+    public const string DetailType = "ErrorOccurred";
+
+    public static bool IsDeadLetterEvent(EventEnvelope envelope) =>
+        envelope is { Source: Source, DetailType: DetailType };
+
+    public static EventEnvelope Create(string target, QueueMessage message, string? failedDetailType, string error, DateTimeOffset now, string? correlationId)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var detail = JsonSerializer.SerializeToElement(new Dictionary<string, object?>
+        {
+            ["target"] = target,
+            ["eventId"] = message.EventId,
+            ["detailType"] = failedDetailType ?? "unknown",
+            ["receiveCount"] = message.ReceiveCount,
+            ["error"] = error,
+            ["occurredAt"] = now,
+        });
+        return new EventEnvelope
+        {
+            Id = Guid.CreateVersion7(now).ToString(),
+            Source = Source,
+            DetailType = DetailType,
+            Time = now,
+            Detail = detail,
+            CorrelationId = correlationId,
+        };
+    }
+}

@@ -1,0 +1,22 @@
+using EcoBid.Events;
+using EcoBid.Events.Envelope;
+using EcoBid.Events.Handlers;
+using EcoBid.Events.Storage;
+using Microsoft.Extensions.Options;
+
+namespace EcoBid.Server.Handlers.Scheduled;
+
+/// <summary>
+/// The seeds' DailyCleanup (<c>cron(0 2 * * ? *)</c>): forgets inbox marks older than the retention, which is far
+/// longer than any message can wait for a redelivery, so de-duplication is unaffected.
+/// </summary>
+public sealed class DailyCleanup(IInbox inbox, IOptions<RuntimeOptions> options) : IEventHandler
+{
+    public const string Target = "DailyCleanup";
+
+    public Task HandleAsync(EventEnvelope envelope, IWriteScope scope, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        return inbox.PruneAsync(scope, scope.Now - options.Value.InboxRetention);
+    }
+}
