@@ -6,12 +6,10 @@ namespace EcoBid.Events.Sqlite;
 
 /// <summary>
 /// The archive table the outbox dispatch fills. Reads walk the (event_time, seq) index with a keyset, so every batch
-/// of a long replay costs the same; pruning deletes in chunks so the single writer is never held for long.
+/// of a long replay costs the same; pruning uses the same index.
 /// </summary>
 public sealed class SqliteEventArchive(SqliteDatabase database) : IEventArchive
 {
-    private const int PruneChunk = 5000;
-
     public Task<IReadOnlyList<ArchivedEvent>> ReadAsync(EventTimeRange range, ArchivePosition? after, int max, CancellationToken cancellationToken) =>
         database.ReadAsync<IReadOnlyList<ArchivedEvent>>(async connection =>
         {
@@ -49,26 +47,10 @@ public sealed class SqliteEventArchive(SqliteDatabase database) : IEventArchive
             return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken));
         }, cancellationToken);
 
-    public async Task<long> PruneAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    public async Task<int> PruneAsync(IWriteScope scope, DateTimeOffset cutOff)
     {
-        long pruned = 0;
-        while (true)
-        {
-            var deleted = await database.WriteAsync(async scope =>
-            {
-                await using var command = scope.Command(
-                    """
-                    DELETE FROM event_archive
-                    WHERE seq IN (SELECT seq FROM event_archive WHERE event_time < $cutoff ORDER BY event_time LIMIT $chunk)
-                    """,
-                    ("$cutoff", cutoff.ToUnixTimeMilliseconds()), ("$chunk", PruneChunk));
-                return await command.ExecuteNonQueryAsync(cancellationToken);
-            }, cancellationToken);
-            pruned += deleted;
-            if (deleted < PruneChunk)
-            {
-                return pruned;
-            }
-        }
+        ArgumentNullException.ThrowIfNull(scope);
+        await using var command = scope.Command("DELETE FROM event_archive WHERE event_time < $cutOff", ("$cutOff", cutOff.ToUnixTimeMilliseconds()));
+        return await command.ExecuteNonQueryAsync(scope.CancellationToken);
     }
 }

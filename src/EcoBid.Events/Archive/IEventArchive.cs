@@ -1,3 +1,5 @@
+using EcoBid.Events.Storage;
+
 namespace EcoBid.Events.Archive;
 
 /// <summary>
@@ -11,6 +13,6 @@ public interface IEventArchive
 
     Task<long> CountAsync(EventTimeRange range, CancellationToken cancellationToken);
 
-    /// <summary>Deletes every event whose event time is before <paramref name="cutoff"/>; returns how many.</summary>
-    Task<long> PruneAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
+    /// <summary>Deletes, in the caller's transaction, every event whose event time is before <paramref name="cutOff"/>; returns how many.</summary>
+    Task<int> PruneAsync(IWriteScope scope, DateTimeOffset cutOff);
 }

@@ -59,21 +59,20 @@ public sealed class SqliteEventArchiveTests : IDisposable
     }
 
     [Fact]
-    public async Task Retention_prunes_events_older_than_the_retention_period_by_event_time()
+    public async Task Retention_prunes_events_older_than_the_retention_period_by_event_time_in_the_callers_transaction()
     {
         var now = new TestClock(T0);
         var node = await _file.ConnectAsync(now);
 
-        // More old events than one prune chunk, so the chunked delete has to loop.
         var old = Enumerable.Range(0, 12_001).Select(i => RuntimeNode.Event($"old{i}", T0.AddDays(-31).AddSeconds(i % 100)));
         var kept = new[] { RuntimeNode.Event("day-29", T0.AddDays(-29)), RuntimeNode.Event("today", T0), RuntimeNode.Event("edge", T0.AddDays(-30)) };
         await node.ArchiveAsync([.. old, .. kept]);
 
-        var retention = new ArchiveRetention(node.Archive, now, Options.Create(new ArchiveOptions { RetentionDays = 30 }));
-        (await retention.PruneExpiredAsync(CancellationToken.None)).ShouldBe(12_001);
+        var retention = new ArchiveRetention(node.Archive, Options.Create(new ArchiveOptions { RetentionDays = 30 }));
+        (await node.Database.WriteAsync(retention.PruneExpiredAsync)).ShouldBe(12_001);
 
         (await node.ArchivedCountAsync()).ShouldBe(3);
-        (await retention.PruneExpiredAsync(CancellationToken.None)).ShouldBe(0);
+        (await node.Database.WriteAsync(retention.PruneExpiredAsync)).ShouldBe(0);
     }
 
     [Fact]
@@ -83,9 +82,9 @@ public sealed class SqliteEventArchiveTests : IDisposable
         var node = await _file.ConnectAsync(now);
         await node.ArchiveAsync(RuntimeNode.Event("ancient", T0.AddYears(-10)), RuntimeNode.Event("today", T0));
 
-        var retention = new ArchiveRetention(node.Archive, now, Options.Create(new ArchiveOptions()));
+        var retention = new ArchiveRetention(node.Archive, Options.Create(new ArchiveOptions()));
 
-        (await retention.PruneExpiredAsync(CancellationToken.None)).ShouldBe(0);
+        (await node.Database.WriteAsync(retention.PruneExpiredAsync)).ShouldBe(0);
         (await node.ArchivedCountAsync()).ShouldBe(2);
     }
 }
