@@ -61,5 +61,29 @@ internal static class RuntimeSchema
                 last_fired_at INTEGER
             );
             """),
+
+        // Replays and their progress; last_time/last_seq is the archive position of the last event read
+        // (event_archive's (event_time, seq)), from which a restarted runner carries on.
+        new(Component, 3, """
+            CREATE TABLE replays (
+                name TEXT PRIMARY KEY,
+                event_from INTEGER NOT NULL,
+                event_to INTEGER NOT NULL,
+                event_pattern TEXT,
+                targets TEXT,
+                state TEXT NOT NULL CHECK (state IN ('pending', 'running', 'completed', 'cancelled', 'failed')),
+                total INTEGER NOT NULL DEFAULT 0,
+                scanned INTEGER NOT NULL DEFAULT 0,
+                matched INTEGER NOT NULL DEFAULT 0,
+                delivered INTEGER NOT NULL DEFAULT 0,
+                last_time INTEGER,
+                last_seq INTEGER,
+                created_at INTEGER NOT NULL,
+                started_at INTEGER,
+                finished_at INTEGER,
+                error TEXT
+            );
+            CREATE INDEX ix_replays_state ON replays (state, created_at);
+            """),
     ];
 }

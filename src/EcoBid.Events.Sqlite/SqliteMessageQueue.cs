@@ -66,6 +66,19 @@ public sealed class SqliteMessageQueue(SqliteDatabase database, RuntimeSignals s
         await command.ExecuteNonQueryAsync(scope.CancellationToken);
     }
 
+    public async Task EnqueueAsync(IWriteScope scope, string queue, string eventId, string messageKey, string body)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var now = scope.Now.ToUnixTimeMilliseconds();
+        await using var command = scope.Command(
+            """
+            INSERT INTO queue_messages (queue, event_id, message_key, body, enqueued_at, visible_at)
+            VALUES ($queue, $eventId, $key, $body, $now, $now)
+            """,
+            ("$queue", queue), ("$eventId", eventId), ("$key", messageKey), ("$body", body), ("$now", now));
+        await command.ExecuteNonQueryAsync(scope.CancellationToken);
+    }
+
     public async Task ReleaseAsync(IWriteScope scope, QueueMessage message, TimeSpan delay, string reason)
     {
         ArgumentNullException.ThrowIfNull(message);

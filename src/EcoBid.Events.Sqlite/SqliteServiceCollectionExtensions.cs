@@ -1,3 +1,4 @@
+using EcoBid.Events.Archive;
 using EcoBid.Events.Outbox;
 using EcoBid.Events.Queues;
 using EcoBid.Events.Storage;
@@ -18,6 +19,8 @@ public static class SqliteServiceCollectionExtensions
         services.AddSingleton<IOutboxStore, SqliteOutboxStore>();
         services.AddSingleton<IInbox, SqliteInbox>();
         services.AddSingleton<ITimerStore, SqliteTimerStore>();
+        services.AddSingleton<IEventArchive, SqliteEventArchive>();
+        services.AddSingleton<IReplayStore, SqliteReplayStore>();
         return services;
     }
 }

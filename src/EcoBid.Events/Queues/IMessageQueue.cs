@@ -15,6 +15,12 @@ public interface IMessageQueue
 
     Task AcknowledgeAsync(IWriteScope scope, QueueMessage message);
 
+    /// <summary>
+    /// Enqueues a message in the caller's transaction, visible at once when it commits. <paramref name="messageKey"/>
+    /// is the inbox key (see <see cref="QueueMessage.MessageKey"/>). The caller wakes the queue's consumers after commit.
+    /// </summary>
+    Task EnqueueAsync(IWriteScope scope, string queue, string eventId, string messageKey, string body);
+
     /// <summary>Makes the message visible again after <paramref name="delay"/>, remembering the reason it failed.</summary>
     Task ReleaseAsync(IWriteScope scope, QueueMessage message, TimeSpan delay, string reason);
 

@@ -14,5 +14,8 @@ public sealed class RuntimeSignals
 
     public AsyncSignal Timers { get; } = new();
 
+    /// <summary>A replay was asked for: wakes the replay runner.</summary>
+    public AsyncSignal Replays { get; } = new();
+
     public AsyncSignal Queue(string name) => _queues.GetOrAdd(name, static _ => new AsyncSignal());
 }

@@ -8,7 +8,7 @@ namespace EcoBid.Server.Cli;
 /// </summary>
 public static class CliApp
 {
-    private static readonly HashSet<string> Verbs = new(StringComparer.Ordinal) { "events", "dlq", "queues", "schedules", "users", "help", "--help", "-h", "-?" };
+    private static readonly HashSet<string> Verbs = new(StringComparer.Ordinal) { "events", "dlq", "queues", "schedules", "replay", "users", "help", "--help", "-h", "-?" };
 
     public static bool IsCommand(string[] args) => args is { Length: > 0 } && Verbs.Contains(args[0]);
 
@@ -20,6 +20,7 @@ public static class CliApp
             DeadLetterCommands.Create(),
             QueueCommands.Create(),
             ScheduleCommands.Create(),
+            ReplayCommands.Create(),
             UserCommands.Create(),
         };
         var configuration = new InvocationConfiguration

@@ -46,6 +46,7 @@ public static class EcoBidApplication
         app.MapStatsApi();
         app.MapAdminApi();
         app.MapSchedulesApi();
+        app.MapReplaysApi();
         return app;
     }
 }

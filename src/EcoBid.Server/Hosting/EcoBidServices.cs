@@ -40,6 +40,7 @@ public static class EcoBidServices
             RuleSetLoader.LoadFile(EcoBidPaths.RulesPath(configuration)),
             ScheduleSetLoader.LoadFile(EcoBidPaths.SchedulesPath(configuration)),
             role.RunsWorkers);
+        services.AddEventReplay(configuration, role.RunsWorkers);
         services.AddEventHandler<ProcessNewItem>(ProcessNewItem.Target);
         services.AddEventHandler<IndexItem>(IndexItem.Target);
         services.AddEventHandler<ModerateItem>(ModerateItem.Target);

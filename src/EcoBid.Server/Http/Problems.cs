@@ -9,6 +9,9 @@ public static class Problems
     public static ValidationProblem Validation(ValidationErrors errors) =>
         TypedResults.ValidationProblem(errors?.ToDictionary() ?? new Dictionary<string, string[]>(), title: "The request has invalid fields.");
 
+    public static ValidationProblem Validation(IReadOnlyDictionary<string, string[]> errors) =>
+        TypedResults.ValidationProblem(errors ?? new Dictionary<string, string[]>(), title: "The request has invalid fields.");
+
     public static ValidationProblem Validation(string field, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: "The request has invalid fields.");
 

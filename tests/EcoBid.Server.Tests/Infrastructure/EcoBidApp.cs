@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using EcoBid.Events.Monitoring;
 using EcoBid.Events.Storage;
 using Microsoft.AspNetCore.Hosting;
@@ -53,6 +54,24 @@ public class EcoBidApp : WebApplicationFactory<Program>
         var tokens = await AccountFlow.SignInAsync(client, user.Email);
         var admin = user with { AccessToken = tokens.GetProperty("accessToken").GetString()!, RefreshToken = tokens.GetProperty("refreshToken").GetString()! };
         return (admin, client.Authorize(admin.AccessToken));
+    }
+
+    private HttpClient? _adminClient;
+
+    /// <summary>One signed-in admin client for the whole test (made on first use).</summary>
+    public async Task<HttpClient> AdminClientAsync() => _adminClient ??= _settings.GetValueOrDefault("Role") == "api"
+        ? await AdminWithoutWorkersAsync()
+        : (await SignUpAdminAsync()).Client;
+
+    /// <summary>With no workers running no verification email is sent, so the account is verified in the database.</summary>
+    private async Task<HttpClient> AdminWithoutWorkersAsync()
+    {
+        var client = CreateClient();
+        var email = $"admin-{Guid.NewGuid():N}@example.com";
+        (await client.PostAsJsonAsync("/auth/register", new { email, password = AccountFlow.Password, displayName = "Admin" })).EnsureSuccessStatusCode();
+        await Database.WriteAsync(scope => Dapper.SqlMapper.ExecuteAsync(scope.Connection, "UPDATE users SET role = 'admin', email_verified_at = 0 WHERE email = @email", new { email }, scope.Transaction));
+        var tokens = await AccountFlow.SignInAsync(client, email);
+        return client.Authorize(tokens.GetProperty("accessToken").GetString()!);
     }
 
     public EcoBidApp With(string key, string? value)

@@ -1,4 +1,5 @@
 using EcoBid.Events;
+using EcoBid.Events.Archive;
 using EcoBid.Events.Envelope;
 using EcoBid.Events.Handlers;
 using EcoBid.Events.Storage;
@@ -8,15 +9,17 @@ namespace EcoBid.Server.Handlers.Scheduled;
 
 /// <summary>
 /// The seeds' DailyCleanup (<c>cron(0 2 * * ? *)</c>): forgets inbox marks older than the retention, which is far
-/// longer than any message can wait for a redelivery, so de-duplication is unaffected.
+/// longer than any message can wait for a redelivery, so de-duplication is unaffected; and prunes archived events
+/// past <c>Archive:RetentionDays</c> (kept forever by default).
 /// </summary>
-public sealed class DailyCleanup(IInbox inbox, IOptions<RuntimeOptions> options) : IEventHandler
+public sealed class DailyCleanup(IInbox inbox, ArchiveRetention archive, IOptions<RuntimeOptions> options) : IEventHandler
 {
     public const string Target = "DailyCleanup";
 
-    public Task HandleAsync(EventEnvelope envelope, IWriteScope scope, CancellationToken cancellationToken)
+    public async Task HandleAsync(EventEnvelope envelope, IWriteScope scope, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        return inbox.PruneAsync(scope, scope.Now - options.Value.InboxRetention);
+        await inbox.PruneAsync(scope, scope.Now - options.Value.InboxRetention);
+        await archive.PruneExpiredAsync(scope);
     }
 }
