@@ -47,7 +47,7 @@ public static partial class AccountFlow
                 {
                     var text = await File.ReadAllTextAsync(file);
                     var match = TokenLink().Match(text);
-                    if (text.Contains($"To: {email}\r\n", StringComparison.Ordinal) && match.Success && match.Groups["path"].Value == path)
+                    if (text.Contains($"To: {email}\r\n", StringComparison.OrdinalIgnoreCase) && match.Success && match.Groups["path"].Value == path)
                     {
                         return match.Groups["token"].Value;
                     }
