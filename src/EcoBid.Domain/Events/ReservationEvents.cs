@@ -14,3 +14,7 @@ public sealed record ReservationCancelled(string ReservationId, string ItemId, s
 
 [DomainEvent(EventSources.Reservations, "ReservationExpired")]
 public sealed record ReservationExpired(string ReservationId, string ItemId, string BuyerId, string SellerId, DateTimeOffset ExpiredAt);
+
+/// <summary>The reservation-expiry timer's event: the buyer's window is over, unless the seller confirmed in time.</summary>
+[DomainEvent(EventSources.Reservations, "ReservationExpiryDue")]
+public sealed record ReservationExpiryDue(string ReservationId, DateTimeOffset ExpiresAt);

@@ -24,3 +24,7 @@ public sealed record UserProfileUpdated(string UserId, IReadOnlyList<string> Cha
 /// <summary>Someone asked to reset the account's password; the handler sends the reset link (the token never enters an event).</summary>
 [DomainEvent(EventSources.Users, "PasswordResetRequested")]
 public sealed record PasswordResetRequested(string UserId, DateTimeOffset RequestedAt);
+
+/// <summary>The rating-reveal timer's event: 7 days after the first rating of a pickup, hidden ratings show.</summary>
+[DomainEvent(EventSources.Users, "RatingRevealDue")]
+public sealed record RatingRevealDue(string ReservationId);

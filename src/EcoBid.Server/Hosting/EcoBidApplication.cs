@@ -4,6 +4,7 @@ using EcoBid.Server.Health;
 using EcoBid.Server.Http;
 using EcoBid.Server.Identity;
 using EcoBid.Server.Items;
+using EcoBid.Server.Reservations;
 using EcoBid.Server.Schedules;
 using EcoBid.Server.Stats;
 
@@ -43,6 +44,9 @@ public static class EcoBidApplication
         app.MapUsersApi();
         app.MapEventsApi();
         app.MapItemsApi();
+        app.MapItemChangesApi();
+        app.MapReservationsApi();
+        app.MapRatingsApi();
         app.MapStatsApi();
         app.MapAdminApi();
         app.MapSchedulesApi();

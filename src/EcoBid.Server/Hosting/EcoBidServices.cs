@@ -10,6 +10,9 @@ using EcoBid.Server.Handlers.ItemCreated;
 using EcoBid.Server.Handlers.ListingExpiryDue;
 using EcoBid.Server.Handlers.Scheduled;
 using EcoBid.Server.Handlers.UserRegistered;
+using EcoBid.Server.Handlers.ReservationExpiryDue;
+using EcoBid.Server.Handlers.UserRated;
+using EcoBid.Server.Reservations;
 using EcoBid.Server.Identity;
 using EcoBid.Server.Mail;
 using EcoBid.Server.Health;
@@ -48,6 +51,12 @@ public static class EcoBidServices
         services.AddEventHandler<ExpireListing>(ExpireListing.Target);
         services.AddEventHandler<DailyCleanup>(DailyCleanup.Target);
         services.AddEventHandler<SendAccountEmails>(SendAccountEmails.Target);
+        services.AddEventHandler<ExpireReservation>(ExpireReservation.Target);
+        services.AddEventHandler<CancelExpiredReservations>(CancelExpiredReservations.Target);
+        services.AddEventHandler<RevealRatings>(RevealRatings.Target);
+        services.AddEventHandler<UpdateProfileRatings>(UpdateProfileRatings.Target);
+        services.Configure<ReservationsOptions>(configuration.GetSection(ReservationsOptions.Section));
+        services.AddSingleton<ReservationStore>();
 
         services.ConfigureHttpJsonOptions(options => EcoBidJson.Apply(options.SerializerOptions));
         services.AddSingleton<MailPickup>();

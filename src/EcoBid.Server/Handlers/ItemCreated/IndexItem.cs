@@ -1,27 +1,34 @@
 using Dapper;
+using EcoBid.Domain.Items;
 using EcoBid.Events.Envelope;
 using EcoBid.Events.Handlers;
 using EcoBid.Events.Storage;
+using EcoBid.Server.Items;
 
 namespace EcoBid.Server.Handlers.ItemCreated;
 
-/// <summary>Keeps the full-text index (the part OpenSearch plays in the seeds) in step with items.</summary>
+/// <summary>
+/// Keeps the full-text index (the part OpenSearch plays in the seeds) in step with items, on ItemCreated, ItemUpdated
+/// and ItemDeleted. It indexes the item as it is now, not as the event describes it, so events arriving late or out
+/// of order (or replayed) leave the index right.
+/// </summary>
 public sealed class IndexItem : IEventHandler
 {
     public const string Target = "Index";
 
     public async Task HandleAsync(EventEnvelope envelope, IWriteScope scope, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(envelope);
         ArgumentNullException.ThrowIfNull(scope);
-        var created = envelope.Read<Domain.Events.ItemCreated>();
-
-        // Replace rather than insert: an index entry reflects the item, however often it is (re)indexed.
-        await scope.Connection.ExecuteAsync(
-            """
-            DELETE FROM item_search WHERE item_id = @id;
-            INSERT INTO item_search (item_id, title, description) VALUES (@id, @title, @description);
-            """,
-            new { id = created.ItemId, title = created.Title, description = created.Description },
-            scope.Transaction);
+        var itemId = envelope.Detail.GetProperty("itemId").GetString()!;
+        var item = await ItemStore.FindAsync(scope.Connection, itemId, scope.Transaction);
+        await scope.Connection.ExecuteAsync("DELETE FROM item_search WHERE item_id = @itemId", new { itemId }, scope.Transaction);
+        if (item is not null && item.Status != ItemStatus.Withdrawn)
+        {
+            await scope.Connection.ExecuteAsync(
+                "INSERT INTO item_search (item_id, title, description) VALUES (@Id, @Title, @Description)",
+                item,
+                scope.Transaction);
+        }
     }
 }

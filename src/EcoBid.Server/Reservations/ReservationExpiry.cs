@@ -1,0 +1,36 @@
+using Dapper;
+using EcoBid.Domain.Events;
+using EcoBid.Domain.Reservations;
+using EcoBid.Events.Storage;
+using EcoBid.Server.Events;
+
+namespace EcoBid.Server.Reservations;
+
+/// <summary>
+/// Expires an unconfirmed reservation whose window is over: a no-show against the buyer, ReservationExpired, and the
+/// item to the next in line. Shared by the per-reservation timer and the hourly safety-net sweep.
+/// </summary>
+public static class ReservationExpiry
+{
+    /// <returns>Whether the reservation expired now (false when it was confirmed, cancelled, completed or expired before).</returns>
+    public static async Task<bool> ExpireAsync(IWriteScope scope, ReservationStore store, ReservationsOptions options, string reservationId)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(options);
+        var reservation = await ReservationStore.FindAsync(scope.Connection, reservationId, scope.Transaction);
+        if (reservation is null || reservation.Status != ReservationStatus.Active || reservation.ExpiresAt > scope.Now.ToUnixTimeMilliseconds())
+        {
+            return false;
+        }
+
+        await scope.Connection.ExecuteAsync(
+            "UPDATE reservations SET status = @expired, expired_at = @now WHERE id = @Id; UPDATE users SET no_shows = no_shows + 1 WHERE id = @BuyerId",
+            new { expired = ReservationStatus.Expired, now = scope.Now.ToUnixTimeMilliseconds(), reservation.Id, reservation.BuyerId },
+            scope.Transaction);
+        await store.CancelExpiryAsync(scope, reservation.Id);
+        await scope.PublishAsync(new ReservationExpired(reservation.Id, reservation.ItemId, reservation.BuyerId, reservation.SellerId, scope.Now));
+        await store.ReleaseItemAsync(scope, reservation.ItemId, options.Window, options.MaxActivePerUser);
+        return true;
+    }
+}

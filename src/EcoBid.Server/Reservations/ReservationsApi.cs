@@ -1,0 +1,238 @@
+using System.Security.Claims;
+using Dapper;
+using EcoBid.Domain.Events;
+using EcoBid.Domain.Items;
+using EcoBid.Domain.Reservations;
+using EcoBid.Events.Storage;
+using EcoBid.Server.Events;
+using EcoBid.Server.Http;
+using EcoBid.Server.Identity;
+using EcoBid.Server.Items;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace EcoBid.Server.Reservations;
+
+/// <summary>
+/// The give-away flow: reserve (first come gets it), waitlist, confirm, cancel, complete. Reservations are visible
+/// to their buyer and seller only; to anyone else they do not exist (404).
+/// </summary>
+public static class ReservationsApi
+{
+    public const int ReasonMaxLength = 500;
+
+    public static IEndpointRouteBuilder MapReservationsApi(this IEndpointRouteBuilder routes)
+    {
+        var items = routes.MapGroup("/items/{id}").WithTags("Reservations").RequireAuthorization();
+        items.MapPost("/reserve", Reserve).WithSummary("Reserves a free item for you; the first of many concurrent attempts wins, the rest get 409.");
+        items.MapPost("/waitlist", JoinWaitlist).WithSummary("Queues you for a reserved item: if the reservation lapses or is cancelled, the next in line is offered it.");
+        items.MapDelete("/waitlist", LeaveWaitlist).WithSummary("Leaves the waitlist.");
+
+        var reservations = routes.MapGroup("/reservations/{id}").WithTags("Reservations").RequireAuthorization();
+        reservations.MapGet("/", GetReservation).WithSummary("One of your reservations, as buyer or seller.");
+        reservations.MapPost("/confirm", Confirm).WithSummary("The seller confirms the pickup; the reservation no longer expires.");
+        reservations.MapPost("/cancel", Cancel).WithSummary("Either side cancels, with a reason; the item goes to the next in line.");
+        reservations.MapPost("/complete", Complete).WithSummary("The seller completes the pickup; the buyer's call records their side.");
+
+        routes.MapGet("/users/me/reservations", Mine).WithTags("Reservations").RequireAuthorization().WithSummary("Your reservations, as buyer and as seller, newest first.");
+        return routes;
+    }
+
+    public static async Task<Results<Created<ReservationResponse>, ProblemHttpResult>> Reserve(
+        string id, ClaimsPrincipal user, IEventDatabase database, ReservationStore store, IOptions<ReservationsOptions> options, CancellationToken cancellationToken)
+    {
+        var buyerId = user.Id();
+        return await database.WriteAsync<Results<Created<ReservationResponse>, ProblemHttpResult>>(async scope =>
+        {
+            var item = await ItemStore.FindAsync(scope.Connection, id, scope.Transaction);
+            if (item is null || item.Status == ItemStatus.Withdrawn)
+            {
+                return Problems.NotFound("No such item.");
+            }
+
+            var refusal = ReservationRules.CanReserve(item.Mode, item.Status, item.SellerId!, buyerId, await ReservationStore.CountHoldingAsync(scope, buyerId), options.Value.MaxActivePerUser);
+            if (refusal is not null)
+            {
+                return Refused(refusal);
+            }
+
+            var reservation = await store.CreateAsync(scope, item, buyerId, options.Value.Window);
+            return TypedResults.Created($"/reservations/{reservation.Id}", ReservationResponse.From(reservation));
+        }, cancellationToken);
+    }
+
+    public static async Task<Results<Created<WaitlistResponse>, ProblemHttpResult>> JoinWaitlist(string id, ClaimsPrincipal user, IEventDatabase database, CancellationToken cancellationToken)
+    {
+        var userId = user.Id();
+        return await database.WriteAsync<Results<Created<WaitlistResponse>, ProblemHttpResult>>(async scope =>
+        {
+            var item = await ItemStore.FindAsync(scope.Connection, id, scope.Transaction);
+            if (item is null || item.Status == ItemStatus.Withdrawn)
+            {
+                return Problems.NotFound("No such item.");
+            }
+
+            if (item.SellerId == userId || item.Mode != ItemMode.Free)
+            {
+                return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden.", detail: "Only someone else's free items have a waitlist.");
+            }
+
+            var holder = await scope.Connection.ExecuteScalarAsync<string?>(
+                "SELECT buyer_id FROM reservations WHERE item_id = @id AND status IN ('active', 'confirmed')", new { id }, scope.Transaction);
+            if (item.Status != ItemStatus.Reserved || holder == userId)
+            {
+                return Problems.Conflict(holder == userId ? "You hold the reservation." : $"The item is {item.Status}; reserve it instead.");
+            }
+
+            await scope.Connection.ExecuteAsync(
+                "INSERT INTO waitlist (item_id, user_id, joined_at) VALUES (@id, @userId, @now) ON CONFLICT DO NOTHING",
+                new { id, userId, now = scope.Now.ToUnixTimeMilliseconds() },
+                scope.Transaction);
+            var position = await scope.Connection.ExecuteScalarAsync<int>(
+                "SELECT COUNT(*) FROM waitlist WHERE item_id = @id AND joined_at <= (SELECT joined_at FROM waitlist WHERE item_id = @id AND user_id = @userId)",
+                new { id, userId },
+                scope.Transaction);
+            return TypedResults.Created($"/items/{id}/waitlist", new WaitlistResponse(id, position));
+        }, cancellationToken);
+    }
+
+    public static async Task<NoContent> LeaveWaitlist(string id, ClaimsPrincipal user, IEventDatabase database, CancellationToken cancellationToken)
+    {
+        await database.WriteAsync(scope => scope.Connection.ExecuteAsync(
+            "DELETE FROM waitlist WHERE item_id = @id AND user_id = @userId", new { id, userId = user.Id() }, scope.Transaction), cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<Results<Ok<ReservationResponse>, ProblemHttpResult>> GetReservation(string id, ClaimsPrincipal user, IEventDatabase database, CancellationToken cancellationToken)
+    {
+        var reservation = await database.ReadAsync(connection => ReservationStore.FindAsync(connection, id), cancellationToken);
+        return reservation is null || !IsParty(reservation, user.Id()) ? NotFound() : TypedResults.Ok(ReservationResponse.From(reservation));
+    }
+
+    public static Task<Results<Ok<ReservationResponse>, ProblemHttpResult>> Confirm(
+        string id, ClaimsPrincipal user, IEventDatabase database, ReservationStore store, CancellationToken cancellationToken) =>
+        ChangeAsync(database, id, user.Id(), async (scope, reservation, userId) =>
+        {
+            if (ReservationRules.CanConfirm(reservation.Status, reservation.SellerId == userId) is { } refusal)
+            {
+                return refusal;
+            }
+
+            await SetStatusAsync(scope, reservation.Id, ReservationStatus.Confirmed, "confirmed_at");
+            await store.CancelExpiryAsync(scope, reservation.Id);
+            await scope.PublishAsync(new ReservationConfirmed(reservation.Id, reservation.ItemId, reservation.BuyerId, reservation.SellerId, scope.Now));
+            return null;
+        }, cancellationToken);
+
+    public static async Task<Results<Ok<ReservationResponse>, ProblemHttpResult, ValidationProblem>> Cancel(
+        string id, CancelReservationRequest? request, ClaimsPrincipal user, IEventDatabase database, ReservationStore store,
+        IOptions<ReservationsOptions> options, CancellationToken cancellationToken)
+    {
+        var reason = request?.Reason?.Trim();
+        if (string.IsNullOrEmpty(reason) || reason.Length > ReasonMaxLength || reason.Any(c => char.IsControl(c) && c != '\n'))
+        {
+            return Problems.Validation("reason", $"Say why, in 1 to {ReasonMaxLength} characters.");
+        }
+
+        var changed = await ChangeAsync(database, id, user.Id(), async (scope, reservation, userId) =>
+        {
+            if (ReservationRules.CanCancel(reservation.Status, IsParty(reservation, userId)) is { } refusal)
+            {
+                return refusal;
+            }
+
+            await scope.Connection.ExecuteAsync(
+                "UPDATE reservations SET status = @status, cancelled_at = @now, cancelled_by = @userId, cancel_reason = @reason WHERE id = @id",
+                new { status = ReservationStatus.Cancelled, now = scope.Now.ToUnixTimeMilliseconds(), userId, reason, id = reservation.Id },
+                scope.Transaction);
+            await store.CancelExpiryAsync(scope, reservation.Id);
+            var by = userId == reservation.SellerId ? "seller" : "buyer";
+            await scope.PublishAsync(new ReservationCancelled(reservation.Id, reservation.ItemId, reservation.BuyerId, reservation.SellerId, by, reason, scope.Now));
+            await store.ReleaseItemAsync(scope, reservation.ItemId, options.Value.Window, options.Value.MaxActivePerUser);
+            return null;
+        }, cancellationToken);
+        return changed.Result switch
+        {
+            Ok<ReservationResponse> ok => ok,
+            ProblemHttpResult problem => problem,
+            _ => throw new InvalidOperationException("ChangeAsync returns an Ok or a problem."),
+        };
+    }
+
+    public static Task<Results<Ok<ReservationResponse>, ProblemHttpResult>> Complete(
+        string id, ClaimsPrincipal user, IEventDatabase database, ReservationStore store, CancellationToken cancellationToken) =>
+        ChangeAsync(database, id, user.Id(), async (scope, reservation, userId) =>
+        {
+            if (ReservationRules.CanComplete(reservation.Status, IsParty(reservation, userId)) is { } refusal)
+            {
+                return refusal;
+            }
+
+            if (userId == reservation.BuyerId)
+            {
+                // The buyer's word alone does not hand the item over; it is recorded for the seller to complete.
+                await scope.Connection.ExecuteAsync(
+                    "UPDATE reservations SET buyer_completed_at = COALESCE(buyer_completed_at, @now) WHERE id = @id",
+                    new { now = scope.Now.ToUnixTimeMilliseconds(), id = reservation.Id },
+                    scope.Transaction);
+                return null;
+            }
+
+            await SetStatusAsync(scope, reservation.Id, ReservationStatus.Completed, "completed_at");
+            await store.CancelExpiryAsync(scope, reservation.Id);
+            await ReservationStore.SetItemStatusAsync(scope, reservation.ItemId, ItemStatus.PickedUp);
+            await scope.Connection.ExecuteAsync(
+                "UPDATE users SET completed_pickups = completed_pickups + 1 WHERE id IN (@BuyerId, @SellerId); DELETE FROM waitlist WHERE item_id = @ItemId",
+                reservation,
+                scope.Transaction);
+            await scope.PublishAsync(new ReservationCompleted(reservation.Id, reservation.ItemId, reservation.BuyerId, reservation.SellerId, scope.Now));
+            return null;
+        }, cancellationToken);
+
+    public static async Task<Ok<List<ReservationResponse>>> Mine(ClaimsPrincipal user, IEventDatabase database, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await database.ReadAsync(connection => ReservationStore.ForUserAsync(connection, user.Id(), 200), cancellationToken)).Select(ReservationResponse.From).ToList());
+
+    private static async Task<Results<Ok<ReservationResponse>, ProblemHttpResult>> ChangeAsync(
+        IEventDatabase database, string id, string userId,
+        Func<IWriteScope, ReservationRecord, string, Task<ReservationRefusal?>> change, CancellationToken cancellationToken) =>
+        await database.WriteAsync<Results<Ok<ReservationResponse>, ProblemHttpResult>>(async scope =>
+        {
+            var reservation = await ReservationStore.FindAsync(scope.Connection, id, scope.Transaction);
+            if (reservation is null || !IsParty(reservation, userId))
+            {
+                return NotFound();
+            }
+
+            if (await change(scope, reservation, userId) is { } refusal)
+            {
+                return Refused(refusal);
+            }
+
+            return TypedResults.Ok(ReservationResponse.From((await ReservationStore.FindAsync(scope.Connection, id, scope.Transaction))!));
+        }, cancellationToken);
+
+    private static Task<int> SetStatusAsync(IWriteScope scope, string id, string status, string stampColumn) =>
+        scope.Connection.ExecuteAsync(
+            $"UPDATE reservations SET status = @status, {stampColumn} = @now WHERE id = @id",
+            new { status, now = scope.Now.ToUnixTimeMilliseconds(), id },
+            scope.Transaction);
+
+    private static bool IsParty(ReservationRecord reservation, string userId) => reservation.BuyerId == userId || reservation.SellerId == userId;
+
+    private static ProblemHttpResult NotFound() => Problems.NotFound("No such reservation of yours.");
+
+    public static ProblemHttpResult Refused(ReservationRefusal refusal)
+    {
+        ArgumentNullException.ThrowIfNull(refusal);
+        return refusal.Reason switch
+        {
+            ReservationRefusal.Kind.Forbidden or ReservationRefusal.Kind.NotAllowed => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not allowed.", detail: refusal.Message),
+            ReservationRefusal.Kind.Invalid => TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The request is not valid.", detail: refusal.Message),
+            _ => Problems.Conflict(refusal.Message),
+        };
+    }
+}
+
+public sealed record CancelReservationRequest(string? Reason);
+
+public sealed record WaitlistResponse(string ItemId, int Position);
