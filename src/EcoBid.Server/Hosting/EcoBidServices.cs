@@ -61,6 +61,7 @@ public static class EcoBidServices
         services.ConfigureHttpJsonOptions(options => EcoBidJson.Apply(options.SerializerOptions));
         services.AddSingleton<MailPickup>();
         services.AddEcoBidIdentity(configuration);
+        services.AddEcoBidRateLimits(configuration);
         services.AddEcoBidProblemDetails();
         services.AddEcoBidHealthChecks();
         services.AddOpenApi();

@@ -27,6 +27,10 @@ public class EcoBidApp : WebApplicationFactory<Program>
 
         // Hashing at OWASP's 210,000 iterations is the production default; tests that sign up many people use fewer.
         _settings["Auth:PasswordIterations"] = "1000";
+
+        // Every test client shares one address; the rate-limit tests set their own limits.
+        _settings["RateLimits:AuthPerAddressPerMinute"] = "100000";
+        _settings["RateLimits:PerAddressPerSecond"] = "100000";
     }
 
     public string DataDir { get; }

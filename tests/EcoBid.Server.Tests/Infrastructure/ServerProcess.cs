@@ -67,6 +67,10 @@ public sealed class ServerProcess : IAsyncDisposable
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__LogLevel__EcoBid"] = "Information",
             ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
+
+            // Every test client comes from 127.0.0.1: lift the per-address limits meant for the public.
+            ["RateLimits__AuthPerAddressPerMinute"] = "100000",
+            ["RateLimits__PerAddressPerSecond"] = "100000",
         };
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
