@@ -15,11 +15,14 @@ public sealed class IndexItem : IEventHandler
         ArgumentNullException.ThrowIfNull(scope);
         var created = envelope.Read<Domain.Events.ItemCreated>();
 
-        // Replace rather than insert: an index entry reflects the item, however often it is (re)indexed.
+        // Replace rather than insert: an index entry reflects the item, however often it is (re)indexed. The old entry
+        // is found through item_search_keys by rowid; a WHERE on item_id would scan the whole FTS5 index.
         await scope.Connection.ExecuteAsync(
             """
-            DELETE FROM item_search WHERE item_id = @id;
+            DELETE FROM item_search WHERE rowid = (SELECT search_rowid FROM item_search_keys WHERE item_id = @id);
             INSERT INTO item_search (item_id, title, description) VALUES (@id, @title, @description);
+            INSERT INTO item_search_keys (item_id, search_rowid) VALUES (@id, last_insert_rowid())
+            ON CONFLICT (item_id) DO UPDATE SET search_rowid = excluded.search_rowid;
             """,
             new { id = created.ItemId, title = created.Title, description = created.Description },
             scope.Transaction);
