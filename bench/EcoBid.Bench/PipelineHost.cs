@@ -159,6 +159,11 @@ internal sealed class PipelineHost : IAsyncDisposable
         if (Targets.Contains("Index"))
         {
             Expect("indexed items", counts.Indexed, written);
+
+            // The first item's title is unique among the sample items (its number is a word of its own).
+            var first = SampleItems.Request(0);
+            var found = await Database.ReadAsync(connection => ItemStore.SearchAsync(connection, first.Title!, 5), cancellationToken);
+            Expect("search hits for the first item's title", found.Count(i => i.Title == first.Title), 1);
         }
 
         return new ConsistencyReport(written, counts, problems);
