@@ -14,6 +14,7 @@ namespace EcoBid.Events.Sqlite;
 public sealed class SqliteDatabase : IEventDatabase, IAsyncDisposable, IDisposable
 {
     private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly SqliteCommandCache _commands = new();
     private readonly string _connectionString;
     private readonly SqliteOptions _options;
     private readonly RuntimeSignals _signals;
@@ -51,7 +52,7 @@ public sealed class SqliteDatabase : IEventDatabase, IAsyncDisposable, IDisposab
         {
             var connection = await WriterAsync(cancellationToken);
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-            scope = new SqliteWriteScope(connection, transaction, _clock.GetUtcNow(), cancellationToken);
+            scope = new SqliteWriteScope(connection, transaction, _commands, _clock.GetUtcNow(), cancellationToken);
             result = await work(scope);
             await transaction.CommitAsync(cancellationToken);
         }
@@ -132,12 +133,14 @@ public sealed class SqliteDatabase : IEventDatabase, IAsyncDisposable, IDisposab
 
     public void Dispose()
     {
+        _commands.Dispose();
         _writer?.Dispose();
         _writeGate.Dispose();
     }
 
     public async ValueTask DisposeAsync()
     {
+        _commands.Dispose();
         if (_writer is not null)
         {
             await _writer.DisposeAsync();

@@ -15,42 +15,55 @@ public sealed class SqliteMessageQueue(SqliteDatabase database, RuntimeSignals s
     public const string DeadLetterSuffix = ".dlq";
     private const long Never = long.MaxValue;
 
+    private const string Expire = """
+        UPDATE queue_messages
+        SET queue = $dlq, source_queue = $queue, dead_lettered_at = $now, visible_at = $never, in_flight = 0,
+            last_error = COALESCE(last_error || ' | ', '') || 'visibility timeout expired on the last allowed receive'
+        WHERE queue = $queue AND visible_at <= $now AND receive_count >= $max
+        """;
+
+    private const string Receive = """
+        UPDATE queue_messages
+        SET receive_count = receive_count + 1, visible_at = $until, in_flight = 1
+        WHERE id IN (SELECT id FROM queue_messages WHERE queue = $queue AND visible_at <= $now ORDER BY visible_at, id LIMIT $batch)
+        RETURNING id, event_id, message_key, body, receive_count, enqueued_at
+        """;
+
+    private const string Acknowledge = "DELETE FROM queue_messages WHERE id = $id";
+
+    private const string Release = "UPDATE queue_messages SET visible_at = $visible, in_flight = 0, last_error = $error WHERE id = $id";
+
+    private const string DeadLetter = """
+        UPDATE queue_messages
+        SET queue = $dlq, source_queue = $queue, dead_lettered_at = $now, visible_at = $never, in_flight = 0, last_error = $error
+        WHERE id = $id
+        """;
+
     public Task<IReadOnlyList<QueueMessage>> ReceiveAsync(string queue, QueueSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
         return database.WriteAsync<IReadOnlyList<QueueMessage>>(async scope =>
         {
+            var sqlite = SqliteWriteScope.Of(scope);
             var now = scope.Now.ToUnixTimeMilliseconds();
 
             // SQS moves a message whose receive count has reached the limit to the DLQ when it would be received
             // again: this catches messages whose handler never returned (the process died while handling them).
-            await using (var expire = scope.Command(
-                $"""
-                UPDATE queue_messages
-                SET queue = $dlq, source_queue = $queue, dead_lettered_at = $now, visible_at = $never, in_flight = 0,
-                    last_error = COALESCE(last_error || ' | ', '') || 'visibility timeout expired on the last allowed receive'
-                WHERE queue = $queue AND visible_at <= $now AND receive_count >= $max
-                """,
-                ("$dlq", queue + DeadLetterSuffix), ("$queue", queue), ("$now", now), ("$never", Never), ("$max", settings.MaxReceiveCount)))
-            {
-                await expire.ExecuteNonQueryAsync(cancellationToken);
-            }
+            var expire = sqlite.Prepared(
+                Expire, ("$dlq", queue + DeadLetterSuffix), ("$queue", queue), ("$now", now), ("$never", Never), ("$max", settings.MaxReceiveCount));
+            await expire.ExecuteNonQueryAsync(cancellationToken);
 
-            await using var receive = scope.Command(
-                """
-                UPDATE queue_messages
-                SET receive_count = receive_count + 1, visible_at = $until, in_flight = 1
-                WHERE id IN (SELECT id FROM queue_messages WHERE queue = $queue AND visible_at <= $now ORDER BY visible_at, id LIMIT $batch)
-                RETURNING id, event_id, message_key, body, receive_count, enqueued_at
-                """,
-                ("$queue", queue), ("$now", now), ("$until", now + (long)settings.VisibilityTimeout.TotalMilliseconds), ("$batch", settings.BatchSize));
+            var receive = sqlite.Prepared(
+                Receive, ("$queue", queue), ("$now", now), ("$until", now + (long)settings.VisibilityTimeout.TotalMilliseconds), ("$batch", settings.BatchSize));
             var messages = new List<QueueMessage>();
-            await using var reader = await receive.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
+            await using (var reader = await receive.ExecuteReaderAsync(cancellationToken))
             {
-                messages.Add(new QueueMessage(
-                    reader.GetInt64(0), queue, reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetInt32(4),
-                    DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5))));
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    messages.Add(new QueueMessage(
+                        reader.GetInt64(0), queue, reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetInt32(4),
+                        DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5))));
+                }
             }
 
             // RETURNING yields rows in no defined order; handle them in queue order.
@@ -62,31 +75,27 @@ public sealed class SqliteMessageQueue(SqliteDatabase database, RuntimeSignals s
     public async Task AcknowledgeAsync(IWriteScope scope, QueueMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        await using var command = scope.Command("DELETE FROM queue_messages WHERE id = $id", ("$id", message.Id));
-        await command.ExecuteNonQueryAsync(scope.CancellationToken);
+        var sqlite = SqliteWriteScope.Of(scope);
+        await sqlite.Prepared(Acknowledge, ("$id", message.Id)).ExecuteNonQueryAsync(sqlite.CancellationToken);
     }
 
     public async Task ReleaseAsync(IWriteScope scope, QueueMessage message, TimeSpan delay, string reason)
     {
         ArgumentNullException.ThrowIfNull(message);
-        await using var command = scope.Command(
-            "UPDATE queue_messages SET visible_at = $visible, in_flight = 0, last_error = $error WHERE id = $id",
-            ("$visible", scope.Now.Add(delay).ToUnixTimeMilliseconds()), ("$error", reason), ("$id", message.Id));
-        await command.ExecuteNonQueryAsync(scope.CancellationToken);
+        var sqlite = SqliteWriteScope.Of(scope);
+        var command = sqlite.Prepared(Release, ("$visible", sqlite.Now.Add(delay).ToUnixTimeMilliseconds()), ("$error", reason), ("$id", message.Id));
+        await command.ExecuteNonQueryAsync(sqlite.CancellationToken);
     }
 
     public async Task DeadLetterAsync(IWriteScope scope, QueueMessage message, string reason)
     {
         ArgumentNullException.ThrowIfNull(message);
-        await using var command = scope.Command(
-            """
-            UPDATE queue_messages
-            SET queue = $dlq, source_queue = $queue, dead_lettered_at = $now, visible_at = $never, in_flight = 0, last_error = $error
-            WHERE id = $id
-            """,
-            ("$dlq", message.Queue + DeadLetterSuffix), ("$queue", message.Queue), ("$now", scope.Now.ToUnixTimeMilliseconds()),
+        var sqlite = SqliteWriteScope.Of(scope);
+        var command = sqlite.Prepared(
+            DeadLetter,
+            ("$dlq", message.Queue + DeadLetterSuffix), ("$queue", message.Queue), ("$now", sqlite.Now.ToUnixTimeMilliseconds()),
             ("$never", Never), ("$error", reason), ("$id", message.Id));
-        await command.ExecuteNonQueryAsync(scope.CancellationToken);
+        await command.ExecuteNonQueryAsync(sqlite.CancellationToken);
     }
 
     public Task<DateTimeOffset?> NextVisibleAtAsync(string queue, CancellationToken cancellationToken) =>

@@ -5,8 +5,15 @@ using Microsoft.Data.Sqlite;
 
 namespace EcoBid.Events.Sqlite;
 
-internal sealed class SqliteWriteScope(SqliteConnection connection, SqliteTransaction transaction, DateTimeOffset now, CancellationToken cancellationToken) : IWriteScope
+internal sealed class SqliteWriteScope(
+    SqliteConnection connection,
+    SqliteTransaction transaction,
+    SqliteCommandCache commands,
+    DateTimeOffset now,
+    CancellationToken cancellationToken) : IWriteScope
 {
+    private const string InsertOutbox = "INSERT INTO outbox (envelope, created_at) VALUES ($envelope, $now)";
+
     public DbConnection Connection => connection;
 
     public DbTransaction Transaction => transaction;
@@ -19,14 +26,18 @@ internal sealed class SqliteWriteScope(SqliteConnection connection, SqliteTransa
 
     public bool TimersChanged { get; set; }
 
+    /// <summary>The writer's prepared command for <paramref name="sql"/> (see <see cref="SqliteCommandCache"/>); not to be disposed.</summary>
+    public SqliteCommand Prepared(string sql, params ReadOnlySpan<(string Name, object? Value)> parameters) =>
+        commands.Get(connection, transaction, sql, parameters);
+
+    /// <summary>The adapter's own scope: its ports take part only in transactions of their own database.</summary>
+    public static SqliteWriteScope Of(IWriteScope scope) =>
+        scope as SqliteWriteScope ?? throw new ArgumentException("The SQLite adapter takes part only in write scopes of its own database.", nameof(scope));
+
     public async Task PublishAsync(EventEnvelope envelope)
     {
         ArgumentNullException.ThrowIfNull(envelope);
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "INSERT INTO outbox (envelope, created_at) VALUES ($envelope, $now)";
-        command.Parameters.AddWithValue("$envelope", envelope.ToJson());
-        command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+        var command = Prepared(InsertOutbox, ("$envelope", envelope.ToJson()), ("$now", now.ToUnixTimeMilliseconds()));
         await command.ExecuteNonQueryAsync(cancellationToken);
         Published++;
     }
