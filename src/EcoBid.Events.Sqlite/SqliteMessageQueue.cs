@@ -42,34 +42,13 @@ public sealed class SqliteMessageQueue(SqliteDatabase database, RuntimeSignals s
     public Task<IReadOnlyList<QueueMessage>> ReceiveAsync(string queue, QueueSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        return database.WriteAsync<IReadOnlyList<QueueMessage>>(async scope =>
-        {
-            var sqlite = SqliteWriteScope.Of(scope);
-            var now = scope.Now.ToUnixTimeMilliseconds();
+        return database.WriteAsync(scope => ReceiveInAsync(SqliteWriteScope.Of(scope), queue, settings), cancellationToken);
+    }
 
-            // SQS moves a message whose receive count has reached the limit to the DLQ when it would be received
-            // again: this catches messages whose handler never returned (the process died while handling them).
-            var expire = sqlite.Prepared(
-                Expire, ("$dlq", queue + DeadLetterSuffix), ("$queue", queue), ("$now", now), ("$never", Never), ("$max", settings.MaxReceiveCount));
-            await expire.ExecuteNonQueryAsync(cancellationToken);
-
-            var receive = sqlite.Prepared(
-                Receive, ("$queue", queue), ("$now", now), ("$until", now + (long)settings.VisibilityTimeout.TotalMilliseconds), ("$batch", settings.BatchSize));
-            var messages = new List<QueueMessage>();
-            await using (var reader = await receive.ExecuteReaderAsync(cancellationToken))
-            {
-                while (await reader.ReadAsync(cancellationToken))
-                {
-                    messages.Add(new QueueMessage(
-                        reader.GetInt64(0), queue, reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetInt32(4),
-                        DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5))));
-                }
-            }
-
-            // RETURNING yields rows in no defined order; handle them in queue order.
-            messages.Sort((a, b) => a.Id.CompareTo(b.Id));
-            return messages;
-        }, cancellationToken);
+    public async Task<IReadOnlyList<QueueMessage>?> ReceiveAsync(IWriteScope scope, string queue, QueueSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return await ReceiveInAsync(SqliteWriteScope.Of(scope), queue, settings);
     }
 
     public async Task AcknowledgeAsync(IWriteScope scope, QueueMessage message)
@@ -200,4 +179,32 @@ public sealed class SqliteMessageQueue(SqliteDatabase database, RuntimeSignals s
                 ("$now", scope.Now.ToUnixTimeMilliseconds()));
             return await command.ExecuteNonQueryAsync(cancellationToken);
         }, cancellationToken);
+
+    private static async Task<IReadOnlyList<QueueMessage>> ReceiveInAsync(SqliteWriteScope scope, string queue, QueueSettings settings)
+    {
+        var now = scope.Now.ToUnixTimeMilliseconds();
+
+        // SQS moves a message whose receive count has reached the limit to the DLQ when it would be received
+        // again: this catches messages whose handler never returned (the process died while handling them).
+        var expire = scope.Prepared(
+            Expire, ("$dlq", queue + DeadLetterSuffix), ("$queue", queue), ("$now", now), ("$never", Never), ("$max", settings.MaxReceiveCount));
+        await expire.ExecuteNonQueryAsync(scope.CancellationToken);
+
+        var receive = scope.Prepared(
+            Receive, ("$queue", queue), ("$now", now), ("$until", now + (long)settings.VisibilityTimeout.TotalMilliseconds), ("$batch", settings.BatchSize));
+        var messages = new List<QueueMessage>();
+        await using (var reader = await receive.ExecuteReaderAsync(scope.CancellationToken))
+        {
+            while (await reader.ReadAsync(scope.CancellationToken))
+            {
+                messages.Add(new QueueMessage(
+                    reader.GetInt64(0), queue, reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetInt32(4),
+                    DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5))));
+            }
+        }
+
+        // RETURNING yields rows in no defined order; handle them in queue order.
+        messages.Sort((a, b) => a.Id.CompareTo(b.Id));
+        return messages;
+    }
 }

@@ -13,6 +13,14 @@ public interface IMessageQueue
 {
     Task<IReadOnlyList<QueueMessage>> ReceiveAsync(string queue, QueueSettings settings, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Receives in the caller's write transaction: the receive, and the receive counts it adds, commit with the scope.
+    /// A consumer uses it to take its next batch in the commit that acknowledges the last one. An adapter whose queues
+    /// are not in that database cannot, and returns <c>null</c>; the consumer then receives on its own.
+    /// </summary>
+    Task<IReadOnlyList<QueueMessage>?> ReceiveAsync(IWriteScope scope, string queue, QueueSettings settings) =>
+        Task.FromResult<IReadOnlyList<QueueMessage>?>(null);
+
     Task AcknowledgeAsync(IWriteScope scope, QueueMessage message);
 
     /// <summary>Makes the message visible again after <paramref name="delay"/>, remembering the reason it failed.</summary>
