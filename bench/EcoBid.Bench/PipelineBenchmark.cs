@@ -8,6 +8,7 @@ internal sealed record PipelineResult(
     IReadOnlyList<string> Targets,
     TimeSpan Elapsed,
     TimeSpan WriteElapsed,
+    TimeSpan Cpu,
     long Deliveries,
     IReadOnlyDictionary<string, long> PerTarget,
     LatencySummary Latency,
@@ -18,6 +19,8 @@ internal sealed record PipelineResult(
     public double ItemsPerSecond => Items / Elapsed.TotalSeconds;
 
     public double DeliveriesPerSecond => Deliveries / Elapsed.TotalSeconds;
+
+    public double CpuMicrosecondsPerItem => Cpu.TotalMicroseconds / Items;
 
     /// <summary>Items committed per second by the writers alone, while the pipeline ran behind them.</summary>
     public double WritesPerSecond => Items / WriteElapsed.TotalSeconds;
@@ -43,11 +46,13 @@ internal static class PipelineBenchmark
         var failedBefore = host.Probe.Failed;
 
         var expected = (long)options.Events * host.Targets.Count;
+        var cpu = ProcessCpu.Now();
         var phase = host.Probe.Begin(expected);
         var started = Stopwatch.GetTimestamp();
         await host.WriteItemsAsync(options.Events, options.Writers, cancellationToken);
         var writeElapsed = Stopwatch.GetElapsedTime(started);
         var elapsed = await WaitAsync(phase, options.Timeout, cancellationToken);
+        cpu = ProcessCpu.Now() - cpu;
 
         return new PipelineResult(
             options.Events,
@@ -55,6 +60,7 @@ internal static class PipelineBenchmark
             host.Targets,
             elapsed,
             writeElapsed,
+            cpu,
             phase.HandledCount,
             phase.PerQueue,
             LatencySummary.Of([.. phase.Latencies]),

@@ -7,9 +7,11 @@ using Microsoft.Extensions.Options;
 
 namespace EcoBid.Bench;
 
-internal sealed record RawInsertResult(int Rows, int Writers, TimeSpan Elapsed)
+internal sealed record RawInsertResult(int Rows, int Writers, TimeSpan Elapsed, TimeSpan Cpu)
 {
     public double RowsPerSecond => Rows / Elapsed.TotalSeconds;
+
+    public double CpuMicrosecondsPerRow => Cpu.TotalMicroseconds / Rows;
 }
 
 /// <summary>
@@ -39,9 +41,10 @@ internal static class RawInsertBenchmark
             await database.MigrateAsync([Schema], cancellationToken);
             await InsertAsync(database, 0, options.Warmup, writers, cancellationToken);
 
+            var cpu = ProcessCpu.Now();
             var started = Stopwatch.GetTimestamp();
             await InsertAsync(database, options.Warmup, options.Events, writers, cancellationToken);
-            result = new RawInsertResult(options.Events, writers, Stopwatch.GetElapsedTime(started));
+            result = new RawInsertResult(options.Events, writers, Stopwatch.GetElapsedTime(started), ProcessCpu.Now() - cpu);
 
             var rows = await database.ReadAsync(async connection =>
             {

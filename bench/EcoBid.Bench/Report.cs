@@ -50,19 +50,25 @@ internal static class Report
         table.AddColumn(new TableColumn("Seconds").RightAligned());
         table.AddColumn(new TableColumn("Rate").RightAligned());
         table.AddColumn("Unit");
+        table.AddColumn(new TableColumn("CPU s").RightAligned());
+        table.AddColumn(new TableColumn("CPU us/event").RightAligned());
         foreach (var r in raw)
         {
-            table.AddRow($"Raw insert, {r.Writers} writer(s)", Count(r.Rows), Seconds(r.Elapsed), Rate(r.RowsPerSecond), "inserts/s");
+            table.AddRow(
+                $"Raw insert, {r.Writers} writer(s)", Count(r.Rows), Seconds(r.Elapsed), Rate(r.RowsPerSecond), "inserts/s",
+                Seconds(r.Cpu), Micro(r.CpuMicrosecondsPerRow));
         }
 
         if (pipeline is not null)
         {
-            table.AddRow("Pipeline, end to end", Count(pipeline.Items), Seconds(pipeline.Elapsed), Rate(pipeline.ItemsPerSecond), "events/s (items/s)");
-            table.AddRow("  handler deliveries", Count(pipeline.Deliveries), Seconds(pipeline.Elapsed), Rate(pipeline.DeliveriesPerSecond), "deliveries/s");
-            table.AddRow("  writes alone (pipeline running)", Count(pipeline.Items), Seconds(pipeline.WriteElapsed), Rate(pipeline.WritesPerSecond), "items committed/s");
+            table.AddRow(
+                "Pipeline, end to end", Count(pipeline.Items), Seconds(pipeline.Elapsed), Rate(pipeline.ItemsPerSecond), "events/s (items/s)",
+                Seconds(pipeline.Cpu), Micro(pipeline.CpuMicrosecondsPerItem));
+            table.AddRow("  handler deliveries", Count(pipeline.Deliveries), Seconds(pipeline.Elapsed), Rate(pipeline.DeliveriesPerSecond), "deliveries/s", string.Empty, string.Empty);
+            table.AddRow("  writes alone (pipeline running)", Count(pipeline.Items), Seconds(pipeline.WriteElapsed), Rate(pipeline.WritesPerSecond), "items committed/s", string.Empty, string.Empty);
             foreach (var (target, count) in pipeline.PerTarget.OrderBy(p => p.Key, StringComparer.Ordinal))
             {
-                table.AddRow($"  handled by {target}", Count(count), string.Empty, string.Empty, string.Empty);
+                table.AddRow($"  handled by {target}", Count(count), string.Empty, string.Empty, string.Empty, string.Empty, string.Empty);
             }
         }
 
@@ -77,6 +83,10 @@ internal static class Report
             AnsiConsole.WriteLine(
                 $"Target: pipeline >= {TargetRatio.ToString("P0", CultureInfo.InvariantCulture)} of the raw insert rate -> " +
                 (ratio >= TargetRatio ? "met" : "NOT met"));
+            var leanest = raw.MinBy(r => r.CpuMicrosecondsPerRow)!;
+            AnsiConsole.WriteLine(
+                $"By CPU per event (steadier on shared cores): raw {Micro(leanest.CpuMicrosecondsPerRow)} us/insert, pipeline " +
+                $"{Micro(pipeline.CpuMicrosecondsPerItem)} us/event -> {(leanest.CpuMicrosecondsPerRow / pipeline.CpuMicrosecondsPerItem).ToString("P0", CultureInfo.InvariantCulture)}");
         }
 
         if (pipeline is { Failed: > 0 })
@@ -157,6 +167,8 @@ internal static class Report
     private static string Seconds(TimeSpan t) => t.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture);
 
     private static string Rate(double r) => r.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string Micro(double us) => us.ToString("N0", CultureInfo.InvariantCulture);
 
     private static string Ms(double ms) => double.IsNaN(ms) ? "-" : ms.ToString("0.0", CultureInfo.InvariantCulture);
 }
