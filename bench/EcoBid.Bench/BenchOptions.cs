@@ -18,6 +18,12 @@ internal sealed record BenchOptions
     /// <summary>Items written (and fully handled) before measuring, so the JIT and caches are warm.</summary>
     public int Warmup { get; init; } = 500;
 
+    /// <summary>
+    /// Least time each pipeline host is kept busy before measuring: tiered JIT keeps recompiling hot methods for several
+    /// seconds, and on two cores that compiler thread takes a visible share of the CPU.
+    /// </summary>
+    public TimeSpan WarmupTime { get; init; } = TimeSpan.FromSeconds(8);
+
     /// <summary>Parent directory of the fresh data directories (default: the system temp directory).</summary>
     public string? Directory { get; init; }
 
@@ -42,6 +48,7 @@ internal sealed record BenchOptions
           --rate R          events/s offered in the latency run          (default 500)
           --seconds S       length of the latency run                    (default 10)
           --warmup N        items handled before each measurement        (default 500)
+          --warmup-seconds S  and for at least this long (pipeline hosts) (default 8)
           --dir PATH        where to create the fresh data directories   (default: temp)
           --keep            keep the data directories afterwards
           --timeout S       give up waiting for the pipeline after S s   (default 300)
@@ -63,6 +70,7 @@ internal sealed record BenchOptions
                 "--rate" => options with { Rate = Positive() },
                 "--seconds" => options with { LatencyDuration = TimeSpan.FromSeconds(Positive()) },
                 "--warmup" => options with { Warmup = int.TryParse(Value(), out var w) && w >= 0 ? w : throw new ArgumentException("--warmup needs a count.") },
+                "--warmup-seconds" => options with { WarmupTime = TimeSpan.FromSeconds(int.TryParse(Value(), out var ws) && ws >= 0 ? ws : throw new ArgumentException("--warmup-seconds needs a number of seconds.")) },
                 "--dir" => options with { Directory = Value() },
                 "--keep" => options with { Keep = true },
                 "--timeout" => options with { Timeout = TimeSpan.FromSeconds(Positive()) },

@@ -42,7 +42,7 @@ internal static class PipelineBenchmark
     public static async Task<PipelineResult> RunThroughputAsync(BenchOptions options, CancellationToken cancellationToken)
     {
         await using var host = await PipelineHost.StartAsync(options, "pipeline", cancellationToken);
-        await host.WarmUpAsync(options.Warmup, options.Writers, options.Timeout, cancellationToken);
+        await host.WarmUpAsync(options.Warmup, options.WarmupTime, options.Writers, options.Timeout, cancellationToken);
         var failedBefore = host.Probe.Failed;
 
         var expected = (long)options.Events * host.Targets.Count;
@@ -75,7 +75,7 @@ internal static class PipelineBenchmark
     public static async Task<LatencyResult> RunLatencyAsync(BenchOptions options, CancellationToken cancellationToken)
     {
         await using var host = await PipelineHost.StartAsync(options, "latency", cancellationToken);
-        await host.WarmUpAsync(options.Warmup, options.Writers, options.Timeout, cancellationToken);
+        await host.WarmUpAsync(options.Warmup, options.WarmupTime, options.Writers, options.Timeout, cancellationToken);
         var failedBefore = host.Probe.Failed;
 
         var items = (int)Math.Round(options.Rate * options.LatencyDuration.TotalSeconds);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Dapper;
 using EcoBid.Domain.Events;
@@ -103,16 +104,23 @@ internal sealed class PipelineHost : IAsyncDisposable
         }
     }
 
-    /// <summary>Writes <paramref name="count"/> items and waits until every handler has handled every one of them.</summary>
-    public async Task WarmUpAsync(int count, int writers, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes items, at least <paramref name="count"/> of them and for at least <paramref name="minimum"/>, and waits
+    /// until every handler has handled every one of them.
+    /// </summary>
+    public async Task WarmUpAsync(int count, TimeSpan minimum, int writers, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        if (count == 0)
+        var started = Stopwatch.GetTimestamp();
+        var chunk = Math.Max(count, 100);
+        var written = 0;
+        var phase = Probe.Begin(long.MaxValue);
+        while (written < count || Stopwatch.GetElapsedTime(started) < minimum)
         {
-            return;
+            await WriteItemsAsync(chunk, writers, cancellationToken);
+            written += chunk;
         }
 
-        var phase = Probe.Begin((long)count * Targets.Count);
-        await WriteItemsAsync(count, writers, cancellationToken);
+        phase.Expect((long)written * Targets.Count);
         await phase.Completion.WaitAsync(timeout, cancellationToken);
     }
 

@@ -80,14 +80,22 @@ internal sealed class PipelineProbe : IDisposable
 /// <summary>One measured stretch: handled counts per queue and every latency sample.</summary>
 internal sealed class ProbePhase(long expected)
 {
+    private long _expected = expected;
     private readonly TaskCompletionSource<TimeSpan> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ConcurrentDictionary<string, long> _perQueue = new(StringComparer.Ordinal);
-    private readonly List<double> _latencies = new((int)Math.Min(expected, 1_000_000));
+    private readonly List<double> _latencies = new((int)Math.Min(expected, 100_000));
     private readonly Lock _gate = new();
     private readonly long _started = Stopwatch.GetTimestamp();
     private long _handled;
 
-    public long Expected => expected;
+    public long Expected => Interlocked.Read(ref _expected);
+
+    /// <summary>Sets how many handled messages complete the phase, once that is known.</summary>
+    public void Expect(long count)
+    {
+        Interlocked.Exchange(ref _expected, count);
+        TryComplete();
+    }
 
     public long HandledCount => Interlocked.Read(ref _handled);
 
@@ -133,7 +141,8 @@ internal sealed class ProbePhase(long expected)
             samples = _latencies.Count;
         }
 
-        if (Interlocked.Read(ref _handled) >= expected && samples >= expected)
+        var wanted = Interlocked.Read(ref _expected);
+        if (Interlocked.Read(ref _handled) >= wanted && samples >= wanted)
         {
             _done.TrySetResult(Stopwatch.GetElapsedTime(_started));
         }

@@ -20,7 +20,7 @@ internal static class Report
         table.AddRow("Store", $"{machine.Sqlite}, WAL, synchronous=NORMAL, one writer connection behind the write gate");
         table.AddRow("Data directory", machine.FileSystem);
         table.AddRow("Load average at start", $"{machine.LoadAverage} (1/5/15 min; other work on the cores skews every figure)");
-        table.AddRow("Events (N)", $"{options.Events:N0} per throughput run, after {options.Warmup:N0} warm-up items");
+        table.AddRow("Events (N)", $"{options.Events:N0} per throughput run, after at least {options.Warmup:N0} warm-up items (pipeline: and {options.WarmupTime.TotalSeconds:0} s)");
         table.AddRow("Writers", $"{options.Writers} concurrent (throughput runs)");
         table.AddRow("Latency run", $"{options.Rate:N0} events/s offered for {options.LatencyDuration.TotalSeconds:0} s");
         AnsiConsole.Write(table);
