@@ -335,7 +335,11 @@ public sealed class SqliteDatabase : IEventDatabase, IAsyncDisposable, IDisposab
             "EXTRA" => "EXTRA",
             _ => "NORMAL",
         };
-        await ExecuteAsync(connection, $"PRAGMA journal_mode = WAL; PRAGMA synchronous = {synchronous}; PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON;", cancellationToken);
+        var checkpointPages = Math.Max(_options.WalAutoCheckpointPages, 1);
+        await ExecuteAsync(
+            connection,
+            $"PRAGMA journal_mode = WAL; PRAGMA synchronous = {synchronous}; PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON; PRAGMA wal_autocheckpoint = {checkpointPages};",
+            cancellationToken);
         _writer = connection;
         return connection;
     }
