@@ -9,6 +9,7 @@ internal sealed record PipelineResult(
     TimeSpan Elapsed,
     TimeSpan WriteElapsed,
     TimeSpan Cpu,
+    long WrittenBytes,
     long Deliveries,
     IReadOnlyDictionary<string, long> PerTarget,
     LatencySummary Latency,
@@ -47,12 +48,14 @@ internal static class PipelineBenchmark
 
         var expected = (long)options.Events * host.Targets.Count;
         var cpu = ProcessCpu.Now();
+        var written = ProcessIo.WrittenBytes();
         var phase = host.Probe.Begin(expected);
         var started = Stopwatch.GetTimestamp();
         await host.WriteItemsAsync(options.Events, options.Writers, cancellationToken);
         var writeElapsed = Stopwatch.GetElapsedTime(started);
         var elapsed = await WaitAsync(phase, options.Timeout, cancellationToken);
         cpu = ProcessCpu.Now() - cpu;
+        written = ProcessIo.WrittenBytes() - written;
 
         return new PipelineResult(
             options.Events,
@@ -61,6 +64,7 @@ internal static class PipelineBenchmark
             elapsed,
             writeElapsed,
             cpu,
+            written,
             phase.HandledCount,
             phase.PerQueue,
             LatencySummary.Of([.. phase.Latencies]),

@@ -50,15 +50,15 @@ internal sealed class PipelineHost : IAsyncDisposable
     public static async Task<PipelineHost> StartAsync(BenchOptions options, string name, CancellationToken cancellationToken)
     {
         var directory = new DataDirectory(options, name);
+        // The content root is this program's directory, which holds the server's appsettings.json. Not the data
+        // directory: the configuration file watcher watches its content root recursively, and would be woken by
+        // every write to the database's log.
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             Args = [],
-            ContentRootPath = directory.Path,
+            ContentRootPath = AppContext.BaseDirectory,
             EnvironmentName = Environments.Production,
         });
-
-        // The server's own settings when they were copied next to this program, with the bench's overrides on top.
-        builder.Configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true, reloadOnChange: false);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             [EcoBidPaths.DataDirKey] = directory.Path,

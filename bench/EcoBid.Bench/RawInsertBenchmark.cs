@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 
 namespace EcoBid.Bench;
 
-internal sealed record RawInsertResult(int Rows, int Writers, TimeSpan Elapsed, TimeSpan Cpu)
+internal sealed record RawInsertResult(int Rows, int Writers, TimeSpan Elapsed, TimeSpan Cpu, long WrittenBytes)
 {
     public double RowsPerSecond => Rows / Elapsed.TotalSeconds;
 
@@ -42,9 +42,11 @@ internal static class RawInsertBenchmark
             await InsertAsync(database, 0, options.Warmup, writers, cancellationToken);
 
             var cpu = ProcessCpu.Now();
+            var written = ProcessIo.WrittenBytes();
             var started = Stopwatch.GetTimestamp();
             await InsertAsync(database, options.Warmup, options.Events, writers, cancellationToken);
-            result = new RawInsertResult(options.Events, writers, Stopwatch.GetElapsedTime(started), ProcessCpu.Now() - cpu);
+            result = new RawInsertResult(
+                options.Events, writers, Stopwatch.GetElapsedTime(started), ProcessCpu.Now() - cpu, ProcessIo.WrittenBytes() - written);
 
             var rows = await database.ReadAsync(async connection =>
             {

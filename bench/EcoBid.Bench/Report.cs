@@ -52,23 +52,24 @@ internal static class Report
         table.AddColumn("Unit");
         table.AddColumn(new TableColumn("CPU s").RightAligned());
         table.AddColumn(new TableColumn("CPU us/event").RightAligned());
+        table.AddColumn(new TableColumn("KiB written/event").RightAligned());
         foreach (var r in raw)
         {
             table.AddRow(
                 $"Raw insert, {r.Writers} writer(s)", Count(r.Rows), Seconds(r.Elapsed), Rate(r.RowsPerSecond), "inserts/s",
-                Seconds(r.Cpu), Micro(r.CpuMicrosecondsPerRow));
+                Seconds(r.Cpu), Micro(r.CpuMicrosecondsPerRow), KiB(r.WrittenBytes, r.Rows));
         }
 
         if (pipeline is not null)
         {
             table.AddRow(
                 "Pipeline, end to end", Count(pipeline.Items), Seconds(pipeline.Elapsed), Rate(pipeline.ItemsPerSecond), "events/s (items/s)",
-                Seconds(pipeline.Cpu), Micro(pipeline.CpuMicrosecondsPerItem));
-            table.AddRow("  handler deliveries", Count(pipeline.Deliveries), Seconds(pipeline.Elapsed), Rate(pipeline.DeliveriesPerSecond), "deliveries/s", string.Empty, string.Empty);
-            table.AddRow("  writes alone (pipeline running)", Count(pipeline.Items), Seconds(pipeline.WriteElapsed), Rate(pipeline.WritesPerSecond), "items committed/s", string.Empty, string.Empty);
+                Seconds(pipeline.Cpu), Micro(pipeline.CpuMicrosecondsPerItem), KiB(pipeline.WrittenBytes, pipeline.Items));
+            table.AddRow("  handler deliveries", Count(pipeline.Deliveries), Seconds(pipeline.Elapsed), Rate(pipeline.DeliveriesPerSecond), "deliveries/s", string.Empty, string.Empty, string.Empty);
+            table.AddRow("  writes alone (pipeline running)", Count(pipeline.Items), Seconds(pipeline.WriteElapsed), Rate(pipeline.WritesPerSecond), "items committed/s", string.Empty, string.Empty, string.Empty);
             foreach (var (target, count) in pipeline.PerTarget.OrderBy(p => p.Key, StringComparer.Ordinal))
             {
-                table.AddRow($"  handled by {target}", Count(count), string.Empty, string.Empty, string.Empty, string.Empty, string.Empty);
+                table.AddRow($"  handled by {target}", Count(count), string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty);
             }
         }
 
@@ -167,6 +168,9 @@ internal static class Report
     private static string Seconds(TimeSpan t) => t.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture);
 
     private static string Rate(double r) => r.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string KiB(long bytes, long events) =>
+        bytes < 0 ? "n/a" : (bytes / 1024.0 / events).ToString("0.0", CultureInfo.InvariantCulture);
 
     private static string Micro(double us) => us.ToString("N0", CultureInfo.InvariantCulture);
 
