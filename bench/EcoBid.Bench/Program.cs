@@ -45,11 +45,11 @@ LatencyResult? latency = null;
 if (options.RunsRaw)
 {
     Progress("raw insert, 1 writer");
-    raw.Add(await RawInsertBenchmark.RunAsync(options, 1, token));
+    raw.Add(await RawInsertBenchmark.RunMedianAsync(options, 1, token));
     if (options.Writers > 1)
     {
         Progress($"raw insert, {options.Writers} writers");
-        raw.Add(await RawInsertBenchmark.RunAsync(options, options.Writers, token));
+        raw.Add(await RawInsertBenchmark.RunMedianAsync(options, options.Writers, token));
     }
 }
 

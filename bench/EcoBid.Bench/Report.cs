@@ -56,7 +56,7 @@ internal static class Report
         foreach (var r in raw)
         {
             table.AddRow(
-                $"Raw insert, {r.Writers} writer(s)", Count(r.Rows), Seconds(r.Elapsed), Rate(r.RowsPerSecond), "inserts/s",
+                $"Raw insert, {r.Writers} writer(s), median of {RawInsertBenchmark.Repeats}", Count(r.Rows), Seconds(r.Elapsed), Rate(r.RowsPerSecond), "inserts/s",
                 Seconds(r.Cpu), Micro(r.CpuMicrosecondsPerRow), KiB(r.WrittenBytes, r.Rows));
         }
 
@@ -76,18 +76,26 @@ internal static class Report
         AnsiConsole.Write(table);
         if (pipeline is not null && raw.Count > 0)
         {
-            var best = raw.MaxBy(r => r.RowsPerSecond)!;
-            var ratio = pipeline.ItemsPerSecond / best.RowsPerSecond;
+            // The baseline is one row per transaction: the single writer. Concurrent writers share commits (group
+            // commit), so their rate is shown too, but it is not the one the target is set against.
+            var single = raw[0];
+            var ratio = pipeline.ItemsPerSecond / single.RowsPerSecond;
             AnsiConsole.WriteLine(
-                $"Pipeline / raw insert rate: {ratio.ToString("P0", CultureInfo.InvariantCulture)} " +
-                $"({Rate(pipeline.ItemsPerSecond)} events/s against the best raw rate, {Rate(best.RowsPerSecond)} inserts/s with {best.Writers} writer(s))");
+                $"Pipeline / raw insert rate (one row per transaction): {Percent(ratio)} " +
+                $"({Rate(pipeline.ItemsPerSecond)} events/s against {Rate(single.RowsPerSecond)} inserts/s)");
+            foreach (var shared in raw.Skip(1))
+            {
+                AnsiConsole.WriteLine(
+                    $"Pipeline / raw insert rate with {shared.Writers} writers sharing commits: {Percent(pipeline.ItemsPerSecond / shared.RowsPerSecond)} " +
+                    $"(against {Rate(shared.RowsPerSecond)} inserts/s)");
+            }
+
             AnsiConsole.WriteLine(
-                $"Target: pipeline >= {TargetRatio.ToString("P0", CultureInfo.InvariantCulture)} of the raw insert rate -> " +
+                $"By CPU per event (steadier on shared cores): raw {Micro(single.CpuMicrosecondsPerRow)} us/insert, pipeline " +
+                $"{Micro(pipeline.CpuMicrosecondsPerItem)} us/event -> {Percent(single.CpuMicrosecondsPerRow / pipeline.CpuMicrosecondsPerItem)}");
+            AnsiConsole.WriteLine(
+                $"Target: pipeline >= {Percent(TargetRatio)} of the raw insert rate (one row per transaction) -> " +
                 (ratio >= TargetRatio ? "met" : "NOT met"));
-            var leanest = raw.MinBy(r => r.CpuMicrosecondsPerRow)!;
-            AnsiConsole.WriteLine(
-                $"By CPU per event (steadier on shared cores): raw {Micro(leanest.CpuMicrosecondsPerRow)} us/insert, pipeline " +
-                $"{Micro(pipeline.CpuMicrosecondsPerItem)} us/event -> {(leanest.CpuMicrosecondsPerRow / pipeline.CpuMicrosecondsPerItem).ToString("P0", CultureInfo.InvariantCulture)}");
         }
 
         if (pipeline is { Failed: > 0 })
@@ -171,6 +179,8 @@ internal static class Report
 
     private static string KiB(long bytes, long events) =>
         bytes < 0 ? "n/a" : (bytes / 1024.0 / events).ToString("0.0", CultureInfo.InvariantCulture);
+
+    private static string Percent(double ratio) => ratio.ToString("P0", CultureInfo.InvariantCulture);
 
     private static string Micro(double us) => us.ToString("N0", CultureInfo.InvariantCulture);
 
