@@ -1,6 +1,4 @@
-using EcoBid.Events.Envelope;
 using EcoBid.Events.Storage;
-using System.Text.Json;
 
 namespace EcoBid.Events.Sqlite.Tests;
 
@@ -111,13 +109,13 @@ public sealed class SqliteDatabaseWriteTests
 
         await test.Database.WriteAsync(async scope =>
         {
-            await scope.PublishAsync(Envelope("a"));
-            await scope.PublishAsync(Envelope("b"));
+            await scope.PublishAsync(SqliteTestDatabase.Envelope("a"));
+            await scope.PublishAsync(SqliteTestDatabase.Envelope("b"));
             return true;
         });
         await Should.ThrowAsync<InvalidOperationException>(() => test.Database.WriteAsync<bool>(async scope =>
         {
-            await scope.PublishAsync(Envelope("c"));
+            await scope.PublishAsync(SqliteTestDatabase.Envelope("c"));
             throw new InvalidOperationException("rolled back");
         }));
 
@@ -145,18 +143,5 @@ public sealed class SqliteDatabaseWriteTests
             await SqliteWriteScope.Of(scope).Prepared("INSERT INTO notes (text) VALUES ($text)", ("$text", "next transaction")).ExecuteNonQueryAsync());
 
         (await test.ScalarAsync("SELECT COUNT(*) FROM notes")).ShouldBe(4);
-    }
-
-    private static EventEnvelope Envelope(string id)
-    {
-        using var detail = JsonDocument.Parse("{}");
-        return new EventEnvelope
-        {
-            Id = id,
-            Source = "ecobid.tests",
-            DetailType = "Tested",
-            Time = DateTimeOffset.UtcNow,
-            Detail = detail.RootElement.Clone(),
-        };
     }
 }

@@ -1,4 +1,3 @@
-using EcoBid.Events.Outbox;
 using EcoBid.Events.Queues;
 using EcoBid.Events.Rules;
 
@@ -12,7 +11,7 @@ public sealed class SqliteMessageQueueTests
     public async Task Dispatch_archives_enqueues_on_every_target_and_empties_the_outbox_at_once()
     {
         await using var test = await SqliteTestDatabase.CreateAsync();
-        await EnqueueAsync(test, ["A", "B"], "e1", "e2");
+        await test.EnqueueAsync(["A", "B"], "e1", "e2");
 
         (await test.ScalarAsync("SELECT COUNT(*) FROM outbox")).ShouldBe(0);
         (await test.ScalarAsync("SELECT COUNT(*) FROM event_archive")).ShouldBe(2);
@@ -25,7 +24,7 @@ public sealed class SqliteMessageQueueTests
     {
         await using var test = await SqliteTestDatabase.CreateAsync();
         var queue = new SqliteMessageQueue(test.Database, test.Signals);
-        await EnqueueAsync(test, ["A"], "e1", "e2", "e3");
+        await test.EnqueueAsync(["A"], "e1", "e2", "e3");
 
         var first = await queue.ReceiveAsync("A", Settings, CancellationToken.None);
         var second = await queue.ReceiveAsync("A", Settings, CancellationToken.None);
@@ -42,7 +41,7 @@ public sealed class SqliteMessageQueueTests
     {
         await using var test = await SqliteTestDatabase.CreateAsync();
         var queue = new SqliteMessageQueue(test.Database, test.Signals);
-        await EnqueueAsync(test, ["A"], "e1");
+        await test.EnqueueAsync(["A"], "e1");
 
         await Should.ThrowAsync<InvalidOperationException>(() => test.Database.WriteAsync<bool>(async scope =>
         {
@@ -60,8 +59,8 @@ public sealed class SqliteMessageQueueTests
     {
         await using var test = await SqliteTestDatabase.CreateAsync();
         var queue = new SqliteMessageQueue(test.Database, test.Signals);
-        await EnqueueAsync(test, ["A"], "acked", "released");
-        await EnqueueAsync(test, ["A"], "dead");
+        await test.EnqueueAsync(["A"], "acked", "released");
+        await test.EnqueueAsync(["A"], "dead");
 
         var batch = await queue.ReceiveAsync("A", Settings, CancellationToken.None);
         var last = await queue.ReceiveAsync("A", Settings, CancellationToken.None);
@@ -88,7 +87,7 @@ public sealed class SqliteMessageQueueTests
         await using var test = await SqliteTestDatabase.CreateAsync();
         var queue = new SqliteMessageQueue(test.Database, test.Signals);
         var settings = Settings with { VisibilityTimeout = TimeSpan.Zero };
-        await EnqueueAsync(test, ["A"], "crashes");
+        await test.EnqueueAsync(["A"], "crashes");
 
         // Received and never acknowledged (the handler's process died), until the receive limit.
         (await queue.ReceiveAsync("A", settings, CancellationToken.None)).Single().ReceiveCount.ShouldBe(1);
@@ -100,26 +99,5 @@ public sealed class SqliteMessageQueueTests
         letter.LastError!.ShouldContain("visibility timeout expired");
         (await queue.RedriveAsync("A", null, 10, CancellationToken.None)).ShouldBe(1);
         (await queue.ReceiveAsync("A", settings, CancellationToken.None)).Single().ReceiveCount.ShouldBe(1);
-    }
-
-    private static async Task EnqueueAsync(SqliteTestDatabase test, IReadOnlyList<string> targets, params string[] ids)
-    {
-        var outbox = new SqliteOutboxStore(test.Database);
-        var sequence = await test.Database.WriteAsync(async scope =>
-        {
-            foreach (var id in ids)
-            {
-                await using var command = Storage.WriteScopeExtensions.Command(
-                    scope, "INSERT INTO outbox (envelope, created_at) VALUES ($envelope, 0)", ("$envelope", $"{{\"id\":\"{id}\"}}"));
-                await command.ExecuteNonQueryAsync();
-            }
-
-            return true;
-        });
-        sequence.ShouldBeTrue();
-        var pending = await outbox.ReadPendingAsync(100, CancellationToken.None);
-        await outbox.DispatchAsync(
-            [.. pending.Select((entry, i) => new RoutedEvent(entry.Sequence, ids[i], "ecobid.tests", "Tested", DateTimeOffset.UtcNow, entry.EnvelopeJson, targets))],
-            CancellationToken.None);
     }
 }

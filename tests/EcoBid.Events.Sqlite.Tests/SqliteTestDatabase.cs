@@ -1,3 +1,6 @@
+using System.Text.Json;
+using EcoBid.Events.Envelope;
+using EcoBid.Events.Outbox;
 using EcoBid.Events.Signals;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
@@ -24,6 +27,42 @@ internal sealed class SqliteTestDatabase : IAsyncDisposable
         var test = new SqliteTestDatabase();
         await test.Database.MigrateAsync([new SchemaScript("tests", 1, "CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT NOT NULL);")]);
         return test;
+    }
+
+    /// <summary>Publishes an envelope per id and dispatches them all to <paramref name="targets"/>, as the relay does.</summary>
+    public async Task EnqueueAsync(IReadOnlyList<string> targets, params string[] ids)
+    {
+        await Database.WriteAsync(async scope =>
+        {
+            foreach (var id in ids)
+            {
+                await scope.PublishAsync(Envelope(id));
+            }
+
+            return true;
+        });
+        var outbox = new SqliteOutboxStore(Database);
+        var pending = await outbox.ReadPendingAsync(1000, CancellationToken.None);
+        await outbox.DispatchAsync(
+            [.. pending.Select(entry =>
+            {
+                var envelope = EventEnvelope.FromJson(entry.EnvelopeJson);
+                return new RoutedEvent(entry.Sequence, envelope.Id, envelope.Source, envelope.DetailType, envelope.Time, entry.EnvelopeJson, targets);
+            })],
+            CancellationToken.None);
+    }
+
+    public static EventEnvelope Envelope(string id)
+    {
+        using var detail = JsonDocument.Parse("{}");
+        return new EventEnvelope
+        {
+            Id = id,
+            Source = "ecobid.tests",
+            DetailType = "Tested",
+            Time = DateTimeOffset.UtcNow,
+            Detail = detail.RootElement.Clone(),
+        };
     }
 
     public Task<long> ScalarAsync(string sql) =>
