@@ -15,17 +15,24 @@ public sealed class SqliteMessageQueue(SqliteDatabase database, RuntimeSignals s
     public const string DeadLetterSuffix = ".dlq";
     private const long Never = long.MaxValue;
 
+    // Both look only at the batch a receive would take (the first visible messages in queue order), so their cost does
+    // not grow with the backlog. A message past its receive limit is moved when it comes to be received, as on SQS;
+    // the receive skips any such message beyond the window the expiry looked at (it is moved on a later receive).
     private const string Expire = """
         UPDATE queue_messages
         SET queue = $dlq, source_queue = $queue, dead_lettered_at = $now, visible_at = $never, in_flight = 0,
             last_error = COALESCE(last_error || ' | ', '') || 'visibility timeout expired on the last allowed receive'
-        WHERE queue = $queue AND visible_at <= $now AND receive_count >= $max
+        WHERE id IN (SELECT id FROM queue_messages WHERE queue = $queue AND visible_at <= $now ORDER BY visible_at, id LIMIT $batch)
+          AND receive_count >= $max
         """;
 
     private const string Receive = """
         UPDATE queue_messages
         SET receive_count = receive_count + 1, visible_at = $until, in_flight = 1
-        WHERE id IN (SELECT id FROM queue_messages WHERE queue = $queue AND visible_at <= $now ORDER BY visible_at, id LIMIT $batch)
+        WHERE id IN (
+            SELECT id FROM queue_messages
+            WHERE queue = $queue AND visible_at <= $now AND receive_count < $max
+            ORDER BY visible_at, id LIMIT $batch)
         RETURNING id, event_id, message_key, body, receive_count, enqueued_at
         """;
 
@@ -187,11 +194,15 @@ public sealed class SqliteMessageQueue(SqliteDatabase database, RuntimeSignals s
         // SQS moves a message whose receive count has reached the limit to the DLQ when it would be received
         // again: this catches messages whose handler never returned (the process died while handling them).
         var expire = scope.Prepared(
-            Expire, ("$dlq", queue + DeadLetterSuffix), ("$queue", queue), ("$now", now), ("$never", Never), ("$max", settings.MaxReceiveCount));
+            Expire,
+            ("$dlq", queue + DeadLetterSuffix), ("$queue", queue), ("$now", now), ("$never", Never), ("$batch", settings.BatchSize),
+            ("$max", settings.MaxReceiveCount));
         await expire.ExecuteNonQueryAsync(scope.CancellationToken);
 
         var receive = scope.Prepared(
-            Receive, ("$queue", queue), ("$now", now), ("$until", now + (long)settings.VisibilityTimeout.TotalMilliseconds), ("$batch", settings.BatchSize));
+            Receive,
+            ("$queue", queue), ("$now", now), ("$until", now + (long)settings.VisibilityTimeout.TotalMilliseconds), ("$max", settings.MaxReceiveCount),
+            ("$batch", settings.BatchSize));
         var messages = new List<QueueMessage>();
         await using (var reader = await receive.ExecuteReaderAsync(scope.CancellationToken))
         {

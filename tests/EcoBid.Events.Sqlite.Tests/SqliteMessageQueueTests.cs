@@ -100,4 +100,27 @@ public sealed class SqliteMessageQueueTests
         (await queue.RedriveAsync("A", null, 10, CancellationToken.None)).ShouldBe(1);
         (await queue.ReceiveAsync("A", settings, CancellationToken.None)).Single().ReceiveCount.ShouldBe(1);
     }
+
+    [Fact]
+    public async Task A_receive_never_delivers_a_message_past_its_limit_even_beyond_the_window_it_checked()
+    {
+        await using var test = await SqliteTestDatabase.CreateAsync();
+        var queue = new SqliteMessageQueue(test.Database, test.Signals);
+        await test.EnqueueAsync(["A"], "over1", "fresh2", "over3", "fresh4");
+        await test.Database.WriteAsync(async scope =>
+        {
+            await using var command = Storage.WriteScopeExtensions.Command(
+                scope, "UPDATE queue_messages SET receive_count = 2 WHERE event_id IN ('over1', 'over3')");
+            return await command.ExecuteNonQueryAsync();
+        });
+
+        // The expiry looks at the first two (over1, fresh2) and moves over1; the receive then takes fresh2 and,
+        // skipping over3, fresh4. over3 is moved when it comes first in line.
+        var first = await queue.ReceiveAsync("A", Settings, CancellationToken.None);
+        first.Select(m => m.EventId).ShouldBe(["fresh2", "fresh4"]);
+        (await queue.ListDeadLettersAsync("A", 10, CancellationToken.None)).Select(d => d.EventId).ShouldBe(["over1"]);
+
+        (await queue.ReceiveAsync("A", Settings, CancellationToken.None)).ShouldBeEmpty();
+        (await queue.ListDeadLettersAsync("A", 10, CancellationToken.None)).Select(d => d.EventId).ShouldBe(["over1", "over3"]);
+    }
 }
