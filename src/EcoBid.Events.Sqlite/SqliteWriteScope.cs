@@ -30,6 +30,16 @@ internal sealed class SqliteWriteScope(
     public SqliteCommand Prepared(string sql, params ReadOnlySpan<(string Name, object? Value)> parameters) =>
         commands.Get(connection, transaction, sql, parameters);
 
+    // Savepoints by cached command, as the statements above: a consumer sets and releases one per message.
+    public async Task SavepointAsync(string name) =>
+        await Prepared($"SAVEPOINT {Quote(name)}").ExecuteNonQueryAsync(cancellationToken);
+
+    public async Task RollbackToSavepointAsync(string name) =>
+        await Prepared($"ROLLBACK TO SAVEPOINT {Quote(name)}").ExecuteNonQueryAsync(cancellationToken);
+
+    public async Task ReleaseSavepointAsync(string name) =>
+        await Prepared($"RELEASE SAVEPOINT {Quote(name)}").ExecuteNonQueryAsync(cancellationToken);
+
     /// <summary>The adapter's own scope: its ports take part only in transactions of their own database.</summary>
     public static SqliteWriteScope Of(IWriteScope scope) =>
         scope as SqliteWriteScope ?? throw new ArgumentException("The SQLite adapter takes part only in write scopes of its own database.", nameof(scope));
@@ -40,5 +50,11 @@ internal sealed class SqliteWriteScope(
         var command = Prepared(InsertOutbox, ("$envelope", envelope.ToJson()), ("$now", now.ToUnixTimeMilliseconds()));
         await command.ExecuteNonQueryAsync(cancellationToken);
         Published++;
+    }
+
+    private static string Quote(string name)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        return "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
     }
 }

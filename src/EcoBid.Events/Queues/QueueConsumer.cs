@@ -122,7 +122,7 @@ public sealed partial class QueueConsumer(
         foreach (var message in batch)
         {
             const string savepoint = "message";
-            await scope.Transaction.SaveAsync(savepoint, cancellationToken);
+            await scope.SavepointAsync(savepoint);
             DateTimeOffset eventTime = message.EnqueuedAt;
             try
             {
@@ -137,13 +137,13 @@ public sealed partial class QueueConsumer(
                 }
 
                 await queue.AcknowledgeAsync(scope, message);
-                await scope.Transaction.ReleaseAsync(savepoint, cancellationToken);
+                await scope.ReleaseSavepointAsync(savepoint);
                 outcomes.Add(new Outcome(message, first ? RuntimeActivityKind.Handled : RuntimeActivityKind.Duplicate, eventTime, null));
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
-                await scope.Transaction.RollbackAsync(savepoint, cancellationToken);
-                await scope.Transaction.ReleaseAsync(savepoint, cancellationToken);
+                await scope.RollbackToSavepointAsync(savepoint);
+                await scope.ReleaseSavepointAsync(savepoint);
                 outcomes.Add(await FailAsync(scope, message, eventTime, ex));
             }
         }

@@ -17,4 +17,13 @@ public interface IWriteScope
 
     /// <summary>Appends the event to the outbox in this transaction; it is dispatched once the transaction commits.</summary>
     Task PublishAsync(EventEnvelope envelope);
+
+    /// <summary>Sets a savepoint: what follows can be rolled back alone, keeping the rest of the transaction.</summary>
+    Task SavepointAsync(string name) => Transaction.SaveAsync(name, CancellationToken);
+
+    /// <summary>Undoes everything since the savepoint (which stays set).</summary>
+    Task RollbackToSavepointAsync(string name) => Transaction.RollbackAsync(name, CancellationToken);
+
+    /// <summary>Forgets the savepoint, keeping what was done since.</summary>
+    Task ReleaseSavepointAsync(string name) => Transaction.ReleaseAsync(name, CancellationToken);
 }
