@@ -4,15 +4,13 @@ namespace EcoBid.Events.Sqlite;
 
 public sealed class SqliteInbox : IInbox
 {
+    private const string Mark = "INSERT INTO inbox (consumer, message_key, processed_at) VALUES ($consumer, $key, $now) ON CONFLICT DO NOTHING";
+
     public async Task<bool> TryMarkProcessedAsync(IWriteScope scope, string consumer, string messageKey)
     {
-        ArgumentNullException.ThrowIfNull(scope);
-        await using var command = scope.Command(
-            "INSERT INTO inbox (consumer, message_key, processed_at) VALUES ($consumer, $key, $now) ON CONFLICT DO NOTHING",
-            ("$consumer", consumer),
-            ("$key", messageKey),
-            ("$now", scope.Now.ToUnixTimeMilliseconds()));
-        return await command.ExecuteNonQueryAsync(scope.CancellationToken) == 1;
+        var sqlite = SqliteWriteScope.Of(scope);
+        var command = sqlite.Prepared(Mark, ("$consumer", consumer), ("$key", messageKey), ("$now", sqlite.Now.ToUnixTimeMilliseconds()));
+        return await command.ExecuteNonQueryAsync(sqlite.CancellationToken) == 1;
     }
 
     public async Task<int> PruneAsync(IWriteScope scope, DateTimeOffset cutOff)

@@ -15,55 +15,54 @@ public sealed class SqliteMessageQueue(SqliteDatabase database, RuntimeSignals s
     public const string DeadLetterSuffix = ".dlq";
     private const long Never = long.MaxValue;
 
+    // Both look only at the batch a receive would take (the first visible messages in queue order), so their cost does
+    // not grow with the backlog. A message past its receive limit is moved when it comes to be received, as on SQS;
+    // the receive skips any such message beyond the window the expiry looked at (it is moved on a later receive).
+    private const string Expire = """
+        UPDATE queue_messages
+        SET queue = $dlq, source_queue = $queue, dead_lettered_at = $now, visible_at = $never, in_flight = 0,
+            last_error = COALESCE(last_error || ' | ', '') || 'visibility timeout expired on the last allowed receive'
+        WHERE id IN (SELECT id FROM queue_messages WHERE queue = $queue AND visible_at <= $now ORDER BY visible_at, id LIMIT $batch)
+          AND receive_count >= $max
+        """;
+
+    private const string Receive = """
+        UPDATE queue_messages
+        SET receive_count = receive_count + 1, visible_at = $until, in_flight = 1
+        WHERE id IN (
+            SELECT id FROM queue_messages
+            WHERE queue = $queue AND visible_at <= $now AND receive_count < $max
+            ORDER BY visible_at, id LIMIT $batch)
+        RETURNING id, event_id, message_key, body, receive_count, enqueued_at
+        """;
+
+    private const string Acknowledge = "DELETE FROM queue_messages WHERE id = $id";
+
+    private const string Release = "UPDATE queue_messages SET visible_at = $visible, in_flight = 0, last_error = $error WHERE id = $id";
+
+    private const string DeadLetter = """
+        UPDATE queue_messages
+        SET queue = $dlq, source_queue = $queue, dead_lettered_at = $now, visible_at = $never, in_flight = 0, last_error = $error
+        WHERE id = $id
+        """;
+
     public Task<IReadOnlyList<QueueMessage>> ReceiveAsync(string queue, QueueSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        return database.WriteAsync<IReadOnlyList<QueueMessage>>(async scope =>
-        {
-            var now = scope.Now.ToUnixTimeMilliseconds();
+        return database.WriteAsync(scope => ReceiveInAsync(SqliteWriteScope.Of(scope), queue, settings), cancellationToken);
+    }
 
-            // SQS moves a message whose receive count has reached the limit to the DLQ when it would be received
-            // again: this catches messages whose handler never returned (the process died while handling them).
-            await using (var expire = scope.Command(
-                $"""
-                UPDATE queue_messages
-                SET queue = $dlq, source_queue = $queue, dead_lettered_at = $now, visible_at = $never, in_flight = 0,
-                    last_error = COALESCE(last_error || ' | ', '') || 'visibility timeout expired on the last allowed receive'
-                WHERE queue = $queue AND visible_at <= $now AND receive_count >= $max
-                """,
-                ("$dlq", queue + DeadLetterSuffix), ("$queue", queue), ("$now", now), ("$never", Never), ("$max", settings.MaxReceiveCount)))
-            {
-                await expire.ExecuteNonQueryAsync(cancellationToken);
-            }
-
-            await using var receive = scope.Command(
-                """
-                UPDATE queue_messages
-                SET receive_count = receive_count + 1, visible_at = $until, in_flight = 1
-                WHERE id IN (SELECT id FROM queue_messages WHERE queue = $queue AND visible_at <= $now ORDER BY visible_at, id LIMIT $batch)
-                RETURNING id, event_id, message_key, body, receive_count, enqueued_at
-                """,
-                ("$queue", queue), ("$now", now), ("$until", now + (long)settings.VisibilityTimeout.TotalMilliseconds), ("$batch", settings.BatchSize));
-            var messages = new List<QueueMessage>();
-            await using var reader = await receive.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                messages.Add(new QueueMessage(
-                    reader.GetInt64(0), queue, reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetInt32(4),
-                    DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5))));
-            }
-
-            // RETURNING yields rows in no defined order; handle them in queue order.
-            messages.Sort((a, b) => a.Id.CompareTo(b.Id));
-            return messages;
-        }, cancellationToken);
+    public async Task<IReadOnlyList<QueueMessage>?> ReceiveAsync(IWriteScope scope, string queue, QueueSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return await ReceiveInAsync(SqliteWriteScope.Of(scope), queue, settings);
     }
 
     public async Task AcknowledgeAsync(IWriteScope scope, QueueMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        await using var command = scope.Command("DELETE FROM queue_messages WHERE id = $id", ("$id", message.Id));
-        await command.ExecuteNonQueryAsync(scope.CancellationToken);
+        var sqlite = SqliteWriteScope.Of(scope);
+        await sqlite.Prepared(Acknowledge, ("$id", message.Id)).ExecuteNonQueryAsync(sqlite.CancellationToken);
     }
 
     public async Task EnqueueAsync(IWriteScope scope, string queue, string eventId, string messageKey, string body)
@@ -82,33 +81,28 @@ public sealed class SqliteMessageQueue(SqliteDatabase database, RuntimeSignals s
     public async Task ReleaseAsync(IWriteScope scope, QueueMessage message, TimeSpan delay, string reason)
     {
         ArgumentNullException.ThrowIfNull(message);
-        await using var command = scope.Command(
-            "UPDATE queue_messages SET visible_at = $visible, in_flight = 0, last_error = $error WHERE id = $id",
-            ("$visible", scope.Now.Add(delay).ToUnixTimeMilliseconds()), ("$error", reason), ("$id", message.Id));
-        await command.ExecuteNonQueryAsync(scope.CancellationToken);
+        var sqlite = SqliteWriteScope.Of(scope);
+        var command = sqlite.Prepared(Release, ("$visible", sqlite.Now.Add(delay).ToUnixTimeMilliseconds()), ("$error", reason), ("$id", message.Id));
+        await command.ExecuteNonQueryAsync(sqlite.CancellationToken);
     }
 
     public async Task DeadLetterAsync(IWriteScope scope, QueueMessage message, string reason)
     {
         ArgumentNullException.ThrowIfNull(message);
-        await using var command = scope.Command(
-            """
-            UPDATE queue_messages
-            SET queue = $dlq, source_queue = $queue, dead_lettered_at = $now, visible_at = $never, in_flight = 0, last_error = $error
-            WHERE id = $id
-            """,
-            ("$dlq", message.Queue + DeadLetterSuffix), ("$queue", message.Queue), ("$now", scope.Now.ToUnixTimeMilliseconds()),
+        var sqlite = SqliteWriteScope.Of(scope);
+        var command = sqlite.Prepared(
+            DeadLetter,
+            ("$dlq", message.Queue + DeadLetterSuffix), ("$queue", message.Queue), ("$now", sqlite.Now.ToUnixTimeMilliseconds()),
             ("$never", Never), ("$error", reason), ("$id", message.Id));
-        await command.ExecuteNonQueryAsync(scope.CancellationToken);
+        await command.ExecuteNonQueryAsync(sqlite.CancellationToken);
     }
 
     public Task<DateTimeOffset?> NextVisibleAtAsync(string queue, CancellationToken cancellationToken) =>
         database.ReadAsync<DateTimeOffset?>(async connection =>
         {
             await using var command = (SqliteCommand)connection.CreateCommand();
-            command.CommandText = "SELECT MIN(visible_at) FROM queue_messages WHERE queue = $queue AND visible_at > $now";
+            command.CommandText = "SELECT MIN(visible_at) FROM queue_messages WHERE queue = $queue";
             command.Parameters.AddWithValue("$queue", queue);
-            command.Parameters.AddWithValue("$now", database.Clock.GetUtcNow().ToUnixTimeMilliseconds());
             var value = await command.ExecuteScalarAsync(cancellationToken);
             return value is long ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
         }, cancellationToken);
@@ -205,4 +199,36 @@ public sealed class SqliteMessageQueue(SqliteDatabase database, RuntimeSignals s
                 ("$now", scope.Now.ToUnixTimeMilliseconds()));
             return await command.ExecuteNonQueryAsync(cancellationToken);
         }, cancellationToken);
+
+    private static async Task<IReadOnlyList<QueueMessage>> ReceiveInAsync(SqliteWriteScope scope, string queue, QueueSettings settings)
+    {
+        var now = scope.Now.ToUnixTimeMilliseconds();
+
+        // SQS moves a message whose receive count has reached the limit to the DLQ when it would be received
+        // again: this catches messages whose handler never returned (the process died while handling them).
+        var expire = scope.Prepared(
+            Expire,
+            ("$dlq", queue + DeadLetterSuffix), ("$queue", queue), ("$now", now), ("$never", Never), ("$batch", settings.BatchSize),
+            ("$max", settings.MaxReceiveCount));
+        await expire.ExecuteNonQueryAsync(scope.CancellationToken);
+
+        var receive = scope.Prepared(
+            Receive,
+            ("$queue", queue), ("$now", now), ("$until", now + (long)settings.VisibilityTimeout.TotalMilliseconds), ("$max", settings.MaxReceiveCount),
+            ("$batch", settings.BatchSize));
+        var messages = new List<QueueMessage>();
+        await using (var reader = await receive.ExecuteReaderAsync(scope.CancellationToken))
+        {
+            while (await reader.ReadAsync(scope.CancellationToken))
+            {
+                messages.Add(new QueueMessage(
+                    reader.GetInt64(0), queue, reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetInt32(4),
+                    DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5))));
+            }
+        }
+
+        // RETURNING yields rows in no defined order; handle them in queue order.
+        messages.Sort((a, b) => a.Id.CompareTo(b.Id));
+        return messages;
+    }
 }

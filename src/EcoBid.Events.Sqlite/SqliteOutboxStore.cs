@@ -9,6 +9,18 @@ namespace EcoBid.Events.Sqlite;
 /// </summary>
 public sealed class SqliteOutboxStore(SqliteDatabase database) : IOutboxStore
 {
+    private const string Archive = """
+        INSERT INTO event_archive (event_id, source, detail_type, event_time, envelope, archived_at)
+        VALUES ($id, $source, $type, $time, $envelope, $now) ON CONFLICT (event_id) DO NOTHING
+        """;
+
+    private const string Enqueue = """
+        INSERT INTO queue_messages (queue, event_id, message_key, body, enqueued_at, visible_at)
+        VALUES ($queue, $id, $id, $body, $now, $now)
+        """;
+
+    private const string Remove = "DELETE FROM outbox WHERE seq = $seq";
+
     public Task<IReadOnlyList<OutboxEntry>> ReadPendingAsync(int max, CancellationToken cancellationToken) =>
         database.ReadAsync<IReadOnlyList<OutboxEntry>>(async connection =>
         {
@@ -30,57 +42,28 @@ public sealed class SqliteOutboxStore(SqliteDatabase database) : IOutboxStore
         ArgumentNullException.ThrowIfNull(events);
         return database.WriteAsync(async scope =>
         {
-            var connection = (SqliteConnection)scope.Connection;
+            var sqlite = SqliteWriteScope.Of(scope);
             var now = scope.Now.ToUnixTimeMilliseconds();
-            await using var archive = connection.CreateCommand();
-            archive.Transaction = (SqliteTransaction)scope.Transaction;
-            archive.CommandText = """
-                INSERT INTO event_archive (event_id, source, detail_type, event_time, envelope, archived_at)
-                VALUES ($id, $source, $type, $time, $envelope, $now) ON CONFLICT (event_id) DO NOTHING
-                """;
-            var archiveId = archive.Parameters.Add("$id", SqliteType.Text);
-            var archiveSource = archive.Parameters.Add("$source", SqliteType.Text);
-            var archiveType = archive.Parameters.Add("$type", SqliteType.Text);
-            var archiveTime = archive.Parameters.Add("$time", SqliteType.Integer);
-            var archiveEnvelope = archive.Parameters.Add("$envelope", SqliteType.Text);
-            archive.Parameters.AddWithValue("$now", now);
-
-            await using var enqueue = connection.CreateCommand();
-            enqueue.Transaction = archive.Transaction;
-            enqueue.CommandText = """
-                INSERT INTO queue_messages (queue, event_id, message_key, body, enqueued_at, visible_at)
-                VALUES ($queue, $id, $id, $body, $now, $now)
-                """;
-            var queueName = enqueue.Parameters.Add("$queue", SqliteType.Text);
-            var messageId = enqueue.Parameters.Add("$id", SqliteType.Text);
-            var body = enqueue.Parameters.Add("$body", SqliteType.Text);
-            enqueue.Parameters.AddWithValue("$now", now);
-
-            // Only the dispatched entries leave the outbox: an entry this batch does not hold has been neither
-            // archived nor enqueued, and removing it would lose its event.
-            await using var remove = connection.CreateCommand();
-            remove.Transaction = archive.Transaction;
-            remove.CommandText = "DELETE FROM outbox WHERE seq = $seq";
-            var sequence = remove.Parameters.Add("$seq", SqliteType.Integer);
-
             foreach (var routed in events)
             {
-                archiveId.Value = routed.EventId;
-                archiveSource.Value = routed.Source;
-                archiveType.Value = routed.DetailType;
-                archiveTime.Value = routed.Time.ToUnixTimeMilliseconds();
-                archiveEnvelope.Value = routed.EnvelopeJson;
+                var archive = sqlite.Prepared(
+                    Archive,
+                    ("$id", routed.EventId),
+                    ("$source", routed.Source),
+                    ("$type", routed.DetailType),
+                    ("$time", routed.Time.ToUnixTimeMilliseconds()),
+                    ("$envelope", routed.EnvelopeJson),
+                    ("$now", now));
                 await archive.ExecuteNonQueryAsync(cancellationToken);
                 foreach (var target in routed.Targets)
                 {
-                    queueName.Value = target;
-                    messageId.Value = routed.EventId;
-                    body.Value = routed.EnvelopeJson;
+                    var enqueue = sqlite.Prepared(Enqueue, ("$queue", target), ("$id", routed.EventId), ("$body", routed.EnvelopeJson), ("$now", now));
                     await enqueue.ExecuteNonQueryAsync(cancellationToken);
                 }
 
-                sequence.Value = routed.Sequence;
-                await remove.ExecuteNonQueryAsync(cancellationToken);
+                // Only the dispatched entries leave the outbox: an entry this batch does not hold has been neither
+                // archived nor enqueued, and removing it would lose its event.
+                await sqlite.Prepared(Remove, ("$seq", routed.Sequence)).ExecuteNonQueryAsync(cancellationToken);
             }
 
             return true;

@@ -13,6 +13,14 @@ public interface IMessageQueue
 {
     Task<IReadOnlyList<QueueMessage>> ReceiveAsync(string queue, QueueSettings settings, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Receives in the caller's write transaction: the receive, and the receive counts it adds, commit with the scope.
+    /// A consumer uses it to take its next batch in the commit that acknowledges the last one. An adapter whose queues
+    /// are not in that database cannot, and returns <c>null</c>; the consumer then receives on its own.
+    /// </summary>
+    Task<IReadOnlyList<QueueMessage>?> ReceiveAsync(IWriteScope scope, string queue, QueueSettings settings) =>
+        Task.FromResult<IReadOnlyList<QueueMessage>?>(null);
+
     Task AcknowledgeAsync(IWriteScope scope, QueueMessage message);
 
     /// <summary>
@@ -26,7 +34,10 @@ public interface IMessageQueue
 
     Task DeadLetterAsync(IWriteScope scope, QueueMessage message, string reason);
 
-    /// <summary>When the earliest message that is not visible yet becomes visible, if there is one.</summary>
+    /// <summary>
+    /// When the queue's earliest message becomes visible, if it has one. A time in the past means a message is visible
+    /// now (one may have become visible since the last receive): a consumer must not sleep past it.
+    /// </summary>
     Task<DateTimeOffset?> NextVisibleAtAsync(string queue, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<QueueStats>> GetStatsAsync(CancellationToken cancellationToken);

@@ -11,7 +11,8 @@ namespace EcoBid.Events.Queues;
 /// <summary>
 /// Consumes one target's queue: receives a batch, runs the handler on each message inside one write transaction
 /// (a savepoint per message, so one failure rolls back only its own message), and acknowledges, retries or
-/// dead-letters each message in that same transaction.
+/// dead-letters each message in that same transaction. Where the queue allows it, that transaction also receives the
+/// next batch, so a busy consumer commits once per batch rather than twice.
 /// </summary>
 public sealed partial class QueueConsumer(
     RuleTarget target,
@@ -32,23 +33,34 @@ public sealed partial class QueueConsumer(
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var signal = signals.Queue(target.Name);
+
+        // A batch received in the commit that acknowledged the previous one, not handled yet.
+        IReadOnlyList<QueueMessage>? received = null;
         while (!cancellationToken.IsCancellationRequested)
         {
             try
             {
-                var handled = await ConsumeOnceAsync(cancellationToken);
-                if (handled == target.Queue.BatchSize)
+                if (received is null)
+                {
+                    signal.Reset(); // every dispatch after this point is either in the receive below or sets the signal again
+                    received = await queue.ReceiveAsync(target.Name, target.Queue, cancellationToken);
+                }
+
+                var batch = received;
+                received = null;
+                if (batch.Count == 0)
+                {
+                    await signal.WaitAsync(await IdleWaitAsync(cancellationToken), clock, cancellationToken);
+                    continue;
+                }
+
+                signal.Reset(); // as above, for the receive that commits with this batch
+                if (batch.Count == target.Queue.BatchSize)
                 {
                     signal.Set(); // more may be waiting: let a sibling consumer start on them too
-                    continue;
                 }
 
-                if (handled > 0)
-                {
-                    continue;
-                }
-
-                await signal.WaitAsync(await IdleWaitAsync(cancellationToken), clock, cancellationToken);
+                received = await HandleAsync(batch, receiveNext: true, cancellationToken);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -71,7 +83,25 @@ public sealed partial class QueueConsumer(
             return 0;
         }
 
-        var outcomes = await database.WriteAsync(scope => ProcessBatchAsync(batch, scope, cancellationToken), cancellationToken);
+        await HandleAsync(batch, receiveNext: false, cancellationToken);
+        return batch.Count;
+    }
+
+    /// <summary>
+    /// Handles a received batch in one write transaction. With <paramref name="receiveNext"/>, and a queue that can
+    /// receive in the caller's transaction, the next batch is received in that same transaction: its receive counts
+    /// commit before any of its handlers run, as with a receive of its own, and the consumer saves a commit per batch.
+    /// </summary>
+    /// <returns>The next batch, or <c>null</c> when it was not received.</returns>
+    private async Task<IReadOnlyList<QueueMessage>?> HandleAsync(IReadOnlyList<QueueMessage> batch, bool receiveNext, CancellationToken cancellationToken)
+    {
+        var (outcomes, next) = await database.WriteAsync(async scope =>
+        {
+            var handled = await ProcessBatchAsync(batch, scope, cancellationToken);
+            var more = receiveNext ? await queue.ReceiveAsync(scope, target.Name, target.Queue) : null;
+            return (handled, more);
+        }, cancellationToken);
+
         var now = clock.GetUtcNow();
         foreach (var outcome in outcomes)
         {
@@ -83,7 +113,7 @@ public sealed partial class QueueConsumer(
             }
         }
 
-        return batch.Count;
+        return next;
     }
 
     private async Task<List<Outcome>> ProcessBatchAsync(IReadOnlyList<QueueMessage> batch, IWriteScope scope, CancellationToken cancellationToken)
@@ -92,7 +122,7 @@ public sealed partial class QueueConsumer(
         foreach (var message in batch)
         {
             const string savepoint = "message";
-            await scope.Transaction.SaveAsync(savepoint, cancellationToken);
+            await scope.SavepointAsync(savepoint);
             DateTimeOffset eventTime = message.EnqueuedAt;
             EventEnvelope? envelope = null;
             try
@@ -108,13 +138,13 @@ public sealed partial class QueueConsumer(
                 }
 
                 await queue.AcknowledgeAsync(scope, message);
-                await scope.Transaction.ReleaseAsync(savepoint, cancellationToken);
+                await scope.ReleaseSavepointAsync(savepoint);
                 outcomes.Add(new Outcome(message, first ? RuntimeActivityKind.Handled : RuntimeActivityKind.Duplicate, eventTime, null));
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
-                await scope.Transaction.RollbackAsync(savepoint, cancellationToken);
-                await scope.Transaction.ReleaseAsync(savepoint, cancellationToken);
+                await scope.RollbackToSavepointAsync(savepoint);
+                await scope.ReleaseSavepointAsync(savepoint);
                 outcomes.Add(await FailAsync(scope, message, envelope, eventTime, ex));
             }
         }

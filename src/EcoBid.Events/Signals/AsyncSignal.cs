@@ -13,6 +13,12 @@ public sealed class AsyncSignal
 
     public void Set() => _channel.Writer.TryWrite(true);
 
+    /// <summary>
+    /// Clears a pending wake-up. A loop that resets before it looks for work, and waits only when it found none, acts
+    /// on every set made after it looked, and not on the ones made before (whose work it has already seen).
+    /// </summary>
+    public void Reset() => _channel.Reader.TryRead(out _);
+
     /// <returns><c>true</c> when woken by <see cref="Set"/>, <c>false</c> when the timeout passed first.</returns>
     public async Task<bool> WaitAsync(TimeSpan timeout, TimeProvider clock, CancellationToken cancellationToken)
     {

@@ -20,4 +20,13 @@ public interface IWriteScope
 
     /// <summary>Runs <paramref name="action"/> after the transaction commits (never if it rolls back): wake-ups, mostly.</summary>
     void OnCommitted(Action action);
+
+    /// <summary>Sets a savepoint: what follows can be rolled back alone, keeping the rest of the transaction.</summary>
+    Task SavepointAsync(string name) => Transaction.SaveAsync(name, CancellationToken);
+
+    /// <summary>Undoes everything since the savepoint (which stays set).</summary>
+    Task RollbackToSavepointAsync(string name) => Transaction.RollbackAsync(name, CancellationToken);
+
+    /// <summary>Forgets the savepoint, keeping what was done since.</summary>
+    Task ReleaseSavepointAsync(string name) => Transaction.ReleaseAsync(name, CancellationToken);
 }

@@ -2,7 +2,7 @@ using EcoBid.Events.Sqlite;
 
 namespace EcoBid.Server.Items;
 
-/// <summary>Items, their search index (FTS5) and the statistics counters.</summary>
+/// <summary>Items, their search index (FTS5, with its item → row map) and the statistics counters.</summary>
 public static class ItemsSchema
 {
     public static IReadOnlyList<SchemaScript> Scripts { get; } =
@@ -32,6 +32,17 @@ public static class ItemsSchema
                 name TEXT PRIMARY KEY,
                 value INTEGER NOT NULL
             ) WITHOUT ROWID;
+            """),
+
+        // FTS5 finds rows only by rowid or MATCH: a WHERE on item_id reads the whole index, so re-indexing one item
+        // cost time in proportion to the catalogue. This table maps an item to its index row.
+        new("items", 2, """
+            CREATE TABLE item_search_keys (
+                item_id TEXT PRIMARY KEY,
+                search_rowid INTEGER NOT NULL
+            ) WITHOUT ROWID;
+            INSERT INTO item_search_keys (item_id, search_rowid) SELECT item_id, MAX(rowid) FROM item_search GROUP BY item_id;
+            DELETE FROM item_search WHERE rowid NOT IN (SELECT search_rowid FROM item_search_keys);
             """),
     ];
 }

@@ -22,11 +22,22 @@ public sealed class IndexItem : IEventHandler
         ArgumentNullException.ThrowIfNull(scope);
         var itemId = envelope.Detail.GetProperty("itemId").GetString()!;
         var item = await ItemStore.FindAsync(scope.Connection, itemId, scope.Transaction);
-        await scope.Connection.ExecuteAsync("DELETE FROM item_search WHERE item_id = @itemId", new { itemId }, scope.Transaction);
+
+        // The old entry is found through item_search_keys by rowid: a WHERE on item_id would scan the whole FTS5 index.
+        await scope.Connection.ExecuteAsync(
+            """
+            DELETE FROM item_search WHERE rowid = (SELECT search_rowid FROM item_search_keys WHERE item_id = @itemId);
+            DELETE FROM item_search_keys WHERE item_id = @itemId;
+            """,
+            new { itemId },
+            scope.Transaction);
         if (item is not null && item.Status != ItemStatus.Withdrawn)
         {
             await scope.Connection.ExecuteAsync(
-                "INSERT INTO item_search (item_id, title, description) VALUES (@Id, @Title, @Description)",
+                """
+                INSERT INTO item_search (item_id, title, description) VALUES (@Id, @Title, @Description);
+                INSERT INTO item_search_keys (item_id, search_rowid) VALUES (@Id, last_insert_rowid());
+                """,
                 item,
                 scope.Transaction);
         }

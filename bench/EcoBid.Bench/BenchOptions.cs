@@ -1,0 +1,94 @@
+namespace EcoBid.Bench;
+
+/// <summary>Command-line settings of one benchmark run.</summary>
+internal sealed record BenchOptions
+{
+    public int Events { get; init; } = 5_000;
+
+    public string Scenario { get; init; } = "all";
+
+    /// <summary>Concurrent writers, for both the raw insert run and the pipeline run.</summary>
+    public int Writers { get; init; } = 4;
+
+    /// <summary>Events per second offered in the latency run.</summary>
+    public int Rate { get; init; } = 500;
+
+    public TimeSpan LatencyDuration { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Items written (and fully handled) before measuring, so the JIT and caches are warm.</summary>
+    public int Warmup { get; init; } = 500;
+
+    /// <summary>
+    /// Least time each pipeline host is kept busy before measuring: tiered JIT keeps recompiling hot methods for several
+    /// seconds, and on two cores that compiler thread takes a visible share of the CPU.
+    /// </summary>
+    public TimeSpan WarmupTime { get; init; } = TimeSpan.FromSeconds(8);
+
+    /// <summary>Parent directory of the fresh data directories (default: the system temp directory).</summary>
+    public string? Directory { get; init; }
+
+    public bool Keep { get; init; }
+
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(5);
+
+    public bool RunsRaw => Scenario is "all" or "raw";
+
+    public bool RunsPipeline => Scenario is "all" or "pipeline";
+
+    public bool RunsLatency => Scenario is "all" or "latency";
+
+    public const string Usage = """
+        EcoBid pipeline benchmark.
+
+        dotnet run -c Release --project bench/EcoBid.Bench -- [options]
+
+          --events N        items (events) per throughput run            (default 5000)
+          --scenario S      all | raw | pipeline | latency               (default all)
+          --writers W       concurrent writers in the throughput runs    (default 4)
+          --rate R          events/s offered in the latency run          (default 500)
+          --seconds S       length of the latency run                    (default 10)
+          --warmup N        items handled before each measurement        (default 500)
+          --warmup-seconds S  and for at least this long (pipeline hosts) (default 8)
+          --dir PATH        where to create the fresh data directories   (default: temp)
+          --keep            keep the data directories afterwards
+          --timeout S       give up waiting for the pipeline after S s   (default 300)
+        """;
+
+    public static BenchOptions Parse(string[] args)
+    {
+        var options = new BenchOptions();
+        for (var i = 0; i < args.Length; i++)
+        {
+            var name = args[i];
+            string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{name} needs a value.");
+            int Positive() => int.TryParse(Value(), out var n) && n > 0 ? n : throw new ArgumentException($"{name} needs a positive integer.");
+            options = name switch
+            {
+                "--events" or "-n" => options with { Events = Positive() },
+                "--scenario" or "-s" => options with { Scenario = ParseScenario(Value()) },
+                "--writers" => options with { Writers = Positive() },
+                "--rate" => options with { Rate = Positive() },
+                "--seconds" => options with { LatencyDuration = TimeSpan.FromSeconds(Positive()) },
+                "--warmup" => options with { Warmup = int.TryParse(Value(), out var w) && w >= 0 ? w : throw new ArgumentException("--warmup needs a count.") },
+                "--warmup-seconds" => options with { WarmupTime = TimeSpan.FromSeconds(int.TryParse(Value(), out var ws) && ws >= 0 ? ws : throw new ArgumentException("--warmup-seconds needs a number of seconds.")) },
+                "--dir" => options with { Directory = Value() },
+                "--keep" => options with { Keep = true },
+                "--timeout" => options with { Timeout = TimeSpan.FromSeconds(Positive()) },
+                "--help" or "-h" or "-?" => throw new HelpRequestedException(),
+                _ => throw new ArgumentException($"Unknown option '{name}'."),
+            };
+        }
+
+        return options;
+    }
+
+    private static string ParseScenario(string value) => value.ToLowerInvariant() switch
+    {
+        "all" or "raw" or "pipeline" or "latency" => value.ToLowerInvariant(),
+        _ => throw new ArgumentException($"Unknown scenario '{value}'; use all, raw, pipeline or latency."),
+    };
+}
+
+internal sealed class HelpRequestedException : Exception
+{
+}

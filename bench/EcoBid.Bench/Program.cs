@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using EcoBid.Bench;
+using Spectre.Console;
+
+BenchOptions options;
+try
+{
+    options = BenchOptions.Parse(args);
+}
+catch (HelpRequestedException)
+{
+    Console.WriteLine(BenchOptions.Usage);
+    return 0;
+}
+catch (ArgumentException ex)
+{
+    await Console.Error.WriteLineAsync(ex.Message);
+    await Console.Error.WriteLineAsync(BenchOptions.Usage);
+    return 2;
+}
+
+// A plain-text report: no colours or escape codes, whether it goes to a terminal or a file.
+AnsiConsole.Console = AnsiConsole.Create(new AnsiConsoleSettings
+{
+    Ansi = AnsiSupport.No,
+    ColorSystem = ColorSystemSupport.NoColors,
+    Out = new AnsiConsoleOutput(Console.Out),
+});
+AnsiConsole.Profile.Width = Console.IsOutputRedirected ? 140 : Math.Max(Console.WindowWidth, 100);
+
+using var cancellation = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancellation.Cancel();
+};
+var token = cancellation.Token;
+var started = Stopwatch.GetTimestamp();
+
+Report.Header(MachineInfo.Capture(options.Directory ?? Path.GetTempPath()), options);
+
+var raw = new List<RawInsertResult>();
+PipelineResult? pipeline = null;
+LatencyResult? latency = null;
+if (options.RunsRaw)
+{
+    Progress("raw insert, 1 writer");
+    raw.Add(await RawInsertBenchmark.RunMedianAsync(options, 1, token));
+    if (options.Writers > 1)
+    {
+        Progress($"raw insert, {options.Writers} writers");
+        raw.Add(await RawInsertBenchmark.RunMedianAsync(options, options.Writers, token));
+    }
+}
+
+if (options.RunsPipeline)
+{
+    Progress("pipeline throughput");
+    pipeline = await PipelineBenchmark.RunThroughputAsync(options, token);
+}
+
+if (options.RunsLatency)
+{
+    Progress("pipeline latency at a fixed rate");
+    latency = await PipelineBenchmark.RunLatencyAsync(options, token);
+}
+
+var targets = pipeline?.Targets ?? latency?.Targets;
+if (targets is not null)
+{
+    Report.Routing(targets);
+}
+
+Report.Throughput(raw, pipeline);
+Report.Latency(latency, pipeline);
+var checks = new List<(string, ConsistencyReport)>();
+if (pipeline is not null)
+{
+    checks.Add(("throughput", pipeline.Consistency));
+}
+
+if (latency is not null)
+{
+    checks.Add(("fixed-rate", latency.Consistency));
+}
+
+Report.Consistency(checks);
+Report.Footer(Stopwatch.GetElapsedTime(started));
+return checks.All(c => c.Item2.Ok) ? 0 : 1;
+
+static void Progress(string what) => Console.Error.WriteLine($"[bench] {DateTime.UtcNow:HH:mm:ss} running {what}...");
