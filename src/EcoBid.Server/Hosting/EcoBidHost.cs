@@ -1,0 +1,27 @@
+using EcoBid.Server.Http;
+
+namespace EcoBid.Server.Hosting;
+
+public static class EcoBidHost
+{
+    public const string DefaultUrl = "http://localhost:8080";
+
+    /// <summary>The web host with EcoBid's services, its default address and its request-size limit.</summary>
+    public static WebApplicationBuilder CreateBuilder(string[] args)
+    {
+        // Settings are read once at start. Watching appsettings for changes would also watch the data folder when it
+        // sits under the content root, waking the watcher on every database write.
+        Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+        var builder = WebApplication.CreateBuilder(args);
+        if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+        {
+            // The documented default; ASPNETCORE_URLS, URLS and --urls override it.
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        var bodyLimit = builder.Configuration.GetValue("Limits:MaxRequestBodyBytes", BodySizeLimitMiddleware.DefaultLimit);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = bodyLimit);
+        builder.Services.AddEcoBid(builder.Configuration);
+        return builder;
+    }
+}
