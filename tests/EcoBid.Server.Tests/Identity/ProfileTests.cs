@@ -43,8 +43,7 @@ public sealed class ProfileTests : IDisposable
         me.GetProperty("displayName").GetString().ShouldBe("Ann K.");
         me.GetProperty("homeLocation").GetProperty("lat").GetDouble().ShouldBe(52.23);
         me.GetProperty("notificationPreferences").GetProperty("outbid")[1].GetString().ShouldBe("email");
-        (await _app.Database.CountAsync(
-            "SELECT COUNT(*) FROM (SELECT envelope FROM outbox UNION ALL SELECT envelope FROM event_archive) WHERE json_extract(envelope, '$.detail-type') = 'UserProfileUpdated'")).ShouldBe(1);
+        (await _app.Database.EventCountAsync("UserProfileUpdated")).ShouldBe(1);
     }
 
     [Fact]

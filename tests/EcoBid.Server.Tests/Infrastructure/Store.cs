@@ -19,6 +19,12 @@ public static class Store
             """,
             new { itemId }));
 
+    /// <summary>Events of a detail-type that were committed: still in the outbox, or already dispatched and archived.</summary>
+    public static Task<long> EventCountAsync(this IEventDatabase database, string detailType) =>
+        database.CountAsync(
+            "SELECT COUNT(*) FROM (SELECT envelope FROM outbox UNION ALL SELECT envelope FROM event_archive) WHERE json_extract(envelope, '$.detail-type') = @detailType",
+            new { detailType });
+
     public static Task<string> ArchivedEnvelopeAsync(this IEventDatabase database, string eventId) =>
         database.ReadAsync(connection => connection.QuerySingleAsync<string>("SELECT envelope FROM event_archive WHERE event_id = @eventId", new { eventId }));
 }

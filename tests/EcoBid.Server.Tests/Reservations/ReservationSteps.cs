@@ -19,8 +19,5 @@ public static class ReservationSteps
     public static async Task<string> StatusOfItemAsync(this HttpClient client, string itemId) =>
         (await (await client.GetAsync($"/items/{itemId}")).ReadJsonAsync()).GetProperty("status").GetString()!;
 
-    public static Task<long> EventCountAsync(this EcoBidApp app, string detailType) =>
-        app.Database.CountAsync(
-            "SELECT COUNT(*) FROM (SELECT envelope FROM outbox UNION ALL SELECT envelope FROM event_archive) WHERE json_extract(envelope, '$.detail-type') = @detailType",
-            new { detailType });
+    public static Task<long> EventCountAsync(this EcoBidApp app, string detailType) => app.Database.EventCountAsync(detailType);
 }
