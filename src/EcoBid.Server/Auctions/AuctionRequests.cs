@@ -14,6 +14,9 @@ public static class AuctionRequests
 {
     public const string Header = "Idempotency-Key";
     public const string ReplayedHeader = "Idempotent-Replayed";
+
+    /// <summary>The header as a problem's field name: lower case, as problem field names are, and headers compare so.</summary>
+    public const string Field = "idempotency-key";
     public const int MaxKeyLength = 100;
 
     /// <returns>What is wrong with the key, or null.</returns>

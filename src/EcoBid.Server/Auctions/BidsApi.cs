@@ -37,7 +37,7 @@ public static class BidsApi
         var errors = new ValidationErrors();
         if (AuctionRequests.CheckKey(idempotencyKey) is { } keyProblem)
         {
-            errors.Add(AuctionRequests.Header, keyProblem);
+            errors.Add(AuctionRequests.Field, keyProblem);
         }
 
         if (request.MaxAmount is not { } maxAmount || maxAmount is < 1 or > AuctionLimits.MaxAmount)
@@ -85,7 +85,7 @@ public static class BidsApi
     {
         if (AuctionRequests.CheckKey(idempotencyKey) is { } keyProblem)
         {
-            return Problems.Validation(AuctionRequests.Header, keyProblem);
+            return Problems.Validation(AuctionRequests.Field, keyProblem);
         }
 
         var buyerId = user.Id();
@@ -154,7 +154,7 @@ public static class BidsApi
             var message = $"This {AuctionRequests.Header} was used for another request ({stored.Request}); use a new key for a new bid.";
             return TypedResults.Problem(
                 statusCode: StatusCodes.Status422UnprocessableEntity, title: "The idempotency key was used for a different request.", detail: message,
-                extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [AuctionRequests.Header] = [message] } });
+                extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [AuctionRequests.Field] = [message] } });
         }
 
         response.Headers[AuctionRequests.ReplayedHeader] = "true";
