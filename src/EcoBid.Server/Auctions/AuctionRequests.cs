@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Dapper;
 using EcoBid.Events.Storage;
 using EcoBid.Server.Events;
 
@@ -28,17 +27,17 @@ public static class AuctionRequests
     public static Task<StoredRequest?> FindAsync(IWriteScope scope, string userId, string key)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        return scope.Connection.QuerySingleOrDefaultAsync<StoredRequest>(
-            "SELECT request, response FROM auction_requests WHERE user_id = @userId AND idempotency_key = @key", new { userId, key }, scope.Transaction);
+        return WriterCommands.FirstOrDefaultAsync<StoredRequest>(
+            scope, "SELECT request, response FROM auction_requests WHERE user_id = @userId AND idempotency_key = @key", ("@userId", userId), ("@key", key));
     }
 
     public static Task SaveAsync(IWriteScope scope, string userId, string key, string request, BidResponse response)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        return scope.Connection.ExecuteAsync(
+        return WriterCommands.ExecuteAsync(
+            scope,
             "INSERT INTO auction_requests (user_id, idempotency_key, request, response, created_at) VALUES (@userId, @key, @request, @response, @now)",
-            new { userId, key, request, response = JsonSerializer.Serialize(response, EcoBidJson.Web), now = scope.Now.ToUnixTimeMilliseconds() },
-            scope.Transaction);
+            ("@userId", userId), ("@key", key), ("@request", request), ("@response", JsonSerializer.Serialize(response, EcoBidJson.Web)), ("@now", scope.Now.ToUnixTimeMilliseconds()));
     }
 
     public static BidResponse Read(StoredRequest stored)

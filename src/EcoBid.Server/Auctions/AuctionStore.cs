@@ -27,10 +27,15 @@ public sealed class AuctionStore(ITimerStore timers)
     public static Task<AuctionRecord?> FindAsync(DbConnection connection, string auctionId, DbTransaction? transaction = null) =>
         connection.QuerySingleOrDefaultAsync<AuctionRecord>($"SELECT {Columns} FROM auctions WHERE id = @auctionId", new { auctionId }, transaction);
 
+    private const string ForItemSql = $"SELECT {Columns} FROM auctions WHERE item_id = @itemId ORDER BY status = 'open' DESC, starts_at DESC LIMIT 1";
+
     /// <summary>The item's open auction, or else its latest one (so a late bid hears that it ended).</summary>
-    public static Task<AuctionRecord?> ForItemAsync(DbConnection connection, string itemId, DbTransaction? transaction = null) =>
-        connection.QuerySingleOrDefaultAsync<AuctionRecord>(
-            $"SELECT {Columns} FROM auctions WHERE item_id = @itemId ORDER BY status = 'open' DESC, starts_at DESC LIMIT 1", new { itemId }, transaction);
+    public static Task<AuctionRecord?> ForItemAsync(DbConnection connection, string itemId) =>
+        connection.QuerySingleOrDefaultAsync<AuctionRecord>(ForItemSql, new { itemId });
+
+    /// <inheritdoc cref="ForItemAsync(DbConnection, string)"/>
+    public static Task<AuctionRecord?> ForItemAsync(IWriteScope scope, string itemId) =>
+        WriterCommands.FirstOrDefaultAsync<AuctionRecord>(scope, ForItemSql, ("@itemId", itemId));
 
     /// <summary>The latest auction of each item that has one.</summary>
     public static async Task<IReadOnlyDictionary<string, AuctionRecord>> ForItemsAsync(DbConnection connection, IReadOnlyCollection<string> itemIds)
@@ -101,36 +106,39 @@ public sealed class AuctionStore(ITimerStore timers)
         var after = outcome.After;
         var now = scope.Now.ToUnixTimeMilliseconds();
         var bidId = Guid.CreateVersion7(scope.Now).ToString();
-        await scope.Connection.ExecuteAsync(
+        var end = after.EffectiveEnd.ToUnixTimeMilliseconds();
+        await WriterCommands.ExecuteAsync(
+            scope,
             """
-            INSERT INTO bids (id, auction_id, seq, bidder_id, max_amount, kind, placed_at, price_after, leader_after, end_after)
-            VALUES (@bidId, @auctionId, @seq, @bidderId, @maxAmount, @kind, @now, @price, @leader, @end)
+            INSERT INTO bids (auction_id, seq, id, bidder_id, max_amount, kind, placed_at, price_after, leader_after, end_after)
+            VALUES (@auctionId, @seq, @bidId, @bidderId, @maxAmount, @kind, @now, @price, @leader, @end)
             """,
-            new { bidId, auctionId = auction.Id, seq = after.BidCount, bidderId, maxAmount, kind, now, price = after.Price, leader = after.LeaderId, end = after.EffectiveEnd.ToUnixTimeMilliseconds() },
-            scope.Transaction);
+            ("@auctionId", auction.Id), ("@seq", after.BidCount), ("@bidId", bidId), ("@bidderId", bidderId), ("@maxAmount", maxAmount), ("@kind", kind),
+            ("@now", now), ("@price", after.Price), ("@leader", after.LeaderId), ("@end", end));
 
         // A new bidder gets the next alias; a known one keeps theirs (the conflict path leaves alias alone), so the
         // alias that comes back tells which of the two happened.
         var nextAlias = auction.BidderCount + 1;
-        var alias = await scope.Connection.ExecuteScalarAsync<int>(
+        var alias = await WriterCommands.ScalarAsync<int>(
+            scope,
             """
             INSERT INTO auction_bidders (auction_id, bidder_id, alias, max_amount, bids, first_bid_at, last_bid_at)
             VALUES (@auctionId, @bidderId, @nextAlias, @maxAmount, 1, @now, @now)
             ON CONFLICT (auction_id, bidder_id) DO UPDATE SET max_amount = MAX(max_amount, excluded.max_amount), bids = bids + 1, last_bid_at = excluded.last_bid_at
             RETURNING alias
             """,
-            new { auctionId = auction.Id, bidderId, nextAlias, maxAmount, now },
-            scope.Transaction);
+            ("@auctionId", auction.Id), ("@bidderId", bidderId), ("@nextAlias", nextAlias), ("@maxAmount", maxAmount), ("@now", now));
         var bidders = alias == nextAlias ? nextAlias : auction.BidderCount;
 
-        await scope.Connection.ExecuteAsync(
+        await WriterCommands.ExecuteAsync(
+            scope,
             """
-            UPDATE auctions SET current_price = @Price, leader_id = @LeaderId, leader_max = @LeaderMax, runner_up_max = @RunnerUpMax,
-                                bid_count = @BidCount, bidder_count = @bidders, effective_end = @end
+            UPDATE auctions SET current_price = @price, leader_id = @leader, leader_max = @leaderMax, runner_up_max = @runnerUpMax,
+                                bid_count = @bidCount, bidder_count = @bidders, effective_end = @end
             WHERE id = @id
             """,
-            new { after.Price, after.LeaderId, after.LeaderMax, after.RunnerUpMax, after.BidCount, bidders, end = after.EffectiveEnd.ToUnixTimeMilliseconds(), id = auction.Id },
-            scope.Transaction);
+            ("@price", after.Price), ("@leader", after.LeaderId), ("@leaderMax", after.LeaderMax), ("@runnerUpMax", after.RunnerUpMax),
+            ("@bidCount", after.BidCount), ("@bidders", bidders), ("@end", end), ("@id", auction.Id));
 
         if (outcome.Extended)
         {
@@ -164,7 +172,7 @@ public sealed class AuctionStore(ITimerStore timers)
     public async Task<string?> ReleaseForWithdrawalAsync(IWriteScope scope, string itemId)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        if (await ForItemAsync(scope.Connection, itemId, scope.Transaction) is not { Status: AuctionStatus.Open } auction)
+        if (await ForItemAsync(scope, itemId) is not { Status: AuctionStatus.Open } auction)
         {
             return null;
         }

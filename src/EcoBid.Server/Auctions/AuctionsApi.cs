@@ -62,7 +62,7 @@ public static class AuctionsApi
                 return Problems.Conflict($"The item is {item.Status}; only an available item can be auctioned.");
             }
 
-            if (await AuctionStore.ForItemAsync(scope.Connection, id, scope.Transaction) is { Status: AuctionStatus.Open })
+            if (await AuctionStore.ForItemAsync(scope, id) is { Status: AuctionStatus.Open })
             {
                 return Problems.Conflict("The item's auction is running already.");
             }
@@ -78,7 +78,7 @@ public static class AuctionsApi
         string id, ClaimsPrincipal user, IEventDatabase database, AuctionStore store, CancellationToken cancellationToken) =>
         await database.WriteAsync<Results<NoContent, ProblemHttpResult>>(async scope =>
         {
-            var auction = await AuctionStore.ForItemAsync(scope.Connection, id, scope.Transaction);
+            var auction = await AuctionStore.ForItemAsync(scope, id);
             if (auction is null)
             {
                 return Problems.NotFound("No auction for this item.");

@@ -60,7 +60,7 @@ public static class BidsApi
                 return replayed;
             }
 
-            var auction = await AuctionStore.ForItemAsync(scope.Connection, id, scope.Transaction);
+            var auction = await AuctionStore.ForItemAsync(scope, id);
             if (auction is null)
             {
                 return await NoAuctionAsync(scope, id);
@@ -97,7 +97,7 @@ public static class BidsApi
                 return replayed;
             }
 
-            var auction = await AuctionStore.ForItemAsync(scope.Connection, id, scope.Transaction);
+            var auction = await AuctionStore.ForItemAsync(scope, id);
             if (auction is null)
             {
                 return await NoAuctionAsync(scope, id);
