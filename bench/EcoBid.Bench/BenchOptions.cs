@@ -37,13 +37,15 @@ internal sealed record BenchOptions
 
     public bool RunsLatency => Scenario is "all" or "latency";
 
+    public bool RunsAuction => Scenario is "all" or "auction";
+
     public const string Usage = """
         EcoBid pipeline benchmark.
 
         dotnet run -c Release --project bench/EcoBid.Bench -- [options]
 
           --events N        items (events) per throughput run            (default 5000)
-          --scenario S      all | raw | pipeline | latency               (default all)
+          --scenario S      all | raw | pipeline | latency | auction     (default all)
           --writers W       concurrent writers in the throughput runs    (default 4)
           --rate R          events/s offered in the latency run          (default 500)
           --seconds S       length of the latency run                    (default 10)
@@ -84,8 +86,8 @@ internal sealed record BenchOptions
 
     private static string ParseScenario(string value) => value.ToLowerInvariant() switch
     {
-        "all" or "raw" or "pipeline" or "latency" => value.ToLowerInvariant(),
-        _ => throw new ArgumentException($"Unknown scenario '{value}'; use all, raw, pipeline or latency."),
+        "all" or "raw" or "pipeline" or "latency" or "auction" => value.ToLowerInvariant(),
+        _ => throw new ArgumentException($"Unknown scenario '{value}'; use all, raw, pipeline, latency or auction."),
     };
 }
 

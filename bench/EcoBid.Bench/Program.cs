@@ -65,13 +65,24 @@ if (options.RunsLatency)
     latency = await PipelineBenchmark.RunLatencyAsync(options, token);
 }
 
+AuctionBenchResult? auction = null;
+if (options.RunsAuction)
+{
+    Progress("auction: one hot auction, then many closing");
+    auction = await AuctionBenchmark.RunAsync(options, token);
+}
+
 var targets = pipeline?.Targets ?? latency?.Targets;
 if (targets is not null)
 {
     Report.Routing(targets);
 }
 
-Report.Throughput(raw, pipeline);
+if (raw.Count > 0 || pipeline is not null)
+{
+    Report.Throughput(raw, pipeline);
+}
+
 Report.Latency(latency, pipeline);
 var checks = new List<(string, ConsistencyReport)>();
 if (pipeline is not null)
@@ -85,7 +96,8 @@ if (latency is not null)
 }
 
 Report.Consistency(checks);
+AuctionReport.Write(auction);
 Report.Footer(Stopwatch.GetElapsedTime(started));
-return checks.All(c => c.Item2.Ok) ? 0 : 1;
+return checks.All(c => c.Item2.Ok) && auction?.Ok != false ? 0 : 1;
 
 static void Progress(string what) => Console.Error.WriteLine($"[bench] {DateTime.UtcNow:HH:mm:ss} running {what}...");

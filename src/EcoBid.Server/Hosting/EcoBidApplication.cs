@@ -1,4 +1,5 @@
 using EcoBid.Server.Admin;
+using EcoBid.Server.Auctions;
 using EcoBid.Server.Events;
 using EcoBid.Server.Health;
 using EcoBid.Server.Http;
@@ -48,6 +49,7 @@ public static class EcoBidApplication
         app.MapItemChangesApi();
         app.MapReservationsApi();
         app.MapRatingsApi();
+        app.MapAuctions();
         app.MapStatsApi();
         app.MapAdminApi();
         app.MapSchedulesApi();

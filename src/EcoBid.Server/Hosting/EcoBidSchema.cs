@@ -1,4 +1,5 @@
 using EcoBid.Events.Sqlite;
+using EcoBid.Server.Auctions;
 using EcoBid.Server.Identity;
 using EcoBid.Server.Items;
 using EcoBid.Server.Reservations;
@@ -8,5 +9,5 @@ namespace EcoBid.Server.Hosting;
 /// <summary>Every schema script of the application's own state (the runtime brings its own).</summary>
 public static class EcoBidSchema
 {
-    public static IReadOnlyList<SchemaScript> Scripts { get; } = [.. IdentitySchema.Scripts, .. ItemsSchema.Scripts, .. ReservationsSchema.Scripts];
+    public static IReadOnlyList<SchemaScript> Scripts { get; } = [.. IdentitySchema.Scripts, .. ItemsSchema.Scripts, .. ReservationsSchema.Scripts, .. AuctionsSchema.Scripts];
 }

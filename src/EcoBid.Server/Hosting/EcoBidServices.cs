@@ -1,5 +1,6 @@
 using Dapper;
 using EcoBid.Events;
+using EcoBid.Server.Auctions;
 using EcoBid.Events.Rules;
 using EcoBid.Events.Scheduling;
 using EcoBid.Events.Sqlite;
@@ -57,6 +58,7 @@ public static class EcoBidServices
         services.AddEventHandler<UpdateProfileRatings>(UpdateProfileRatings.Target);
         services.Configure<ReservationsOptions>(configuration.GetSection(ReservationsOptions.Section));
         services.AddSingleton<ReservationStore>();
+        services.AddEcoBidAuctions(configuration);
 
         services.ConfigureHttpJsonOptions(options => EcoBidJson.Apply(options.SerializerOptions));
         services.AddSingleton<MailPickup>();

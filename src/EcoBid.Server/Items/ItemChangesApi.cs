@@ -4,6 +4,7 @@ using EcoBid.Domain.Events;
 using EcoBid.Domain.Items;
 using EcoBid.Events.Storage;
 using EcoBid.Events.Timers;
+using EcoBid.Server.Auctions;
 using EcoBid.Server.Handlers.ItemCreated;
 using EcoBid.Server.Events;
 using EcoBid.Server.Http;
@@ -48,6 +49,11 @@ public static class ItemChangesApi
                 return Problems.Conflict($"The item is {item.Status}; it can change only while available.");
             }
 
+            if (await AuctionStore.HasLiveBidsAsync(scope, id))
+            {
+                return Problems.Conflict("People have bid on the item as listed; it cannot change until the auction ends.");
+            }
+
             if (request.Title is not null && request.Title.Trim() != item.Title) changed.Add("title");
             if (request.Description is not null && request.Description.Trim() != item.Description) changed.Add("description");
             if (request.Category is not null && request.Category != item.Category) changed.Add("category");
@@ -77,7 +83,7 @@ public static class ItemChangesApi
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteItem(
-        string id, ClaimsPrincipal user, IEventDatabase database, ITimerStore timers, CancellationToken cancellationToken) =>
+        string id, ClaimsPrincipal user, IEventDatabase database, ITimerStore timers, AuctionStore auctions, CancellationToken cancellationToken) =>
         await database.WriteAsync<Results<NoContent, ProblemHttpResult>>(async scope =>
         {
             var item = await ItemStore.FindAsync(scope.Connection, id, scope.Transaction);
@@ -94,6 +100,11 @@ public static class ItemChangesApi
             if (item.Status is ItemStatus.Withdrawn or ItemStatus.PickedUp)
             {
                 return Problems.Conflict($"The item is {item.Status} already.");
+            }
+
+            if (await auctions.ReleaseForWithdrawalAsync(scope, id) is { } bidsPlaced)
+            {
+                return Problems.Conflict(bidsPlaced);
             }
 
             await scope.Connection.ExecuteAsync(

@@ -1,3 +1,5 @@
+using EcoBid.Server.Auctions;
+
 namespace EcoBid.Server.Items;
 
 public sealed record ItemResponse(
@@ -15,6 +17,9 @@ public sealed record ItemResponse(
     DateTimeOffset? ProcessedAt,
     DateTimeOffset? ExpiresAt)
 {
+    /// <summary>For an item in auction mode with an auction: price, bids and the effective end (docs/auctions.md).</summary>
+    public AuctionView? Auction { get; init; }
+
     public static ItemResponse From(ItemRecord item)
     {
         ArgumentNullException.ThrowIfNull(item);

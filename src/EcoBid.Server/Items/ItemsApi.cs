@@ -2,6 +2,7 @@ using EcoBid.Domain.Events;
 using EcoBid.Domain.Geo;
 using EcoBid.Domain.Items;
 using EcoBid.Events.Storage;
+using EcoBid.Server.Auctions;
 using EcoBid.Server.Events;
 using EcoBid.Server.Http;
 using EcoBid.Server.Identity;
@@ -63,13 +64,23 @@ public static class ItemsApi
         return TypedResults.Created($"/items/{item.Id}", ItemResponse.From(item));
     }
 
-    public static async Task<Results<Ok<ItemResponse>, ProblemHttpResult>> GetItem(string id, IEventDatabase database, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<ItemResponse>, ProblemHttpResult>> GetItem(
+        string id, ClaimsPrincipal user, IEventDatabase database, TimeProvider clock, CancellationToken cancellationToken)
     {
         var item = await database.ReadAsync(connection => ItemStore.FindAsync(connection, id), cancellationToken);
-        return item is null ? Problems.NotFound($"No item '{Shorten(id)}'.") : TypedResults.Ok(ItemResponse.From(item));
+        if (item is null)
+        {
+            return Problems.NotFound($"No item '{Shorten(id)}'.");
+        }
+
+        var auction = item.Mode == ItemMode.Auction
+            ? await database.ReadAsync(connection => AuctionViews.ForItemAsync(connection, id, AuctionViews.ViewerId(user), clock.GetUtcNow()), cancellationToken)
+            : null;
+        return TypedResults.Ok(ItemResponse.From(item) with { Auction = auction });
     }
 
-    public static async Task<Results<Ok<List<ItemResponse>>, ValidationProblem>> SearchItems(string? q, int? limit, IEventDatabase database, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<List<ItemResponse>>, ValidationProblem>> SearchItems(
+        string? q, int? limit, IEventDatabase database, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(q) || q.Length > 200)
         {
@@ -83,7 +94,8 @@ public static class ItemsApi
         }
 
         var items = await database.ReadAsync(connection => ItemStore.SearchAsync(connection, q, take), cancellationToken);
-        return TypedResults.Ok(items.Select(ItemResponse.From).ToList());
+        var auctions = await database.ReadAsync(connection => AuctionViews.ForItemsAsync(connection, [.. items.Select(i => i.Id)], clock.GetUtcNow()), cancellationToken);
+        return TypedResults.Ok(items.Select(i => ItemResponse.From(i) with { Auction = auctions.GetValueOrDefault(i.Id) }).ToList());
     }
 
     private static string Shorten(string id) => id.Length <= 64 ? id : id[..64] + "…";

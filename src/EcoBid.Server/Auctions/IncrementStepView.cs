@@ -1,0 +1,3 @@
+namespace EcoBid.Server.Auctions;
+
+public sealed record IncrementStepView(long From, long Increment);

@@ -1,0 +1,3 @@
+namespace EcoBid.Server.Auctions;
+
+public sealed record SoftCloseView(long WindowSeconds, long MaxExtensionSeconds);
