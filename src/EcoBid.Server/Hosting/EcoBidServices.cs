@@ -15,6 +15,7 @@ using EcoBid.Server.Handlers.UserRated;
 using EcoBid.Server.Reservations;
 using EcoBid.Server.Identity;
 using EcoBid.Server.Mail;
+using EcoBid.Server.Notifications;
 using EcoBid.Server.Health;
 using EcoBid.Server.Http;
 using EcoBid.Server.Items;
@@ -61,6 +62,7 @@ public static class EcoBidServices
         services.ConfigureHttpJsonOptions(options => EcoBidJson.Apply(options.SerializerOptions));
         services.AddSingleton<MailPickup>();
         services.AddEcoBidIdentity(configuration);
+        services.AddEcoBidNotifications(configuration);
         services.AddEcoBidRateLimits(configuration);
         services.AddEcoBidProblemDetails();
         services.AddEcoBidHealthChecks();
