@@ -30,19 +30,21 @@ public sealed partial class LiveSession(
 
     public async Task RunAsync(long? resumeAfter, CancellationToken requestAborted)
     {
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, connection.Closed);
+        // The receive loop is never cancelled while the socket is open: cancelling a pending receive aborts a
+        // WebSocket, and the client would see a dropped connection instead of the close code that tells it why.
+        using var stopHeartbeat = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, connection.Closed);
         connections.Add(connection);
         try
         {
             connection.Send(LiveFrames.Welcome(connection.Id, connection.UserId, connection.ExpiresAt, options.HeartbeatInterval));
             if (resumeAfter is { } after)
             {
-                await ResumeAsync(after, stop.Token);
+                await ResumeAsync(after, requestAborted);
             }
 
             var sending = SendLoopAsync();
-            var receiving = ReceiveLoopAsync(stop.Token);
-            var heartbeat = HeartbeatLoopAsync(stop.Token);
+            var receiving = ReceiveLoopAsync(requestAborted);
+            var heartbeat = HeartbeatLoopAsync(stopHeartbeat.Token);
             await Task.WhenAny(sending, receiving, heartbeat);
             if (connection.Overflowed)
             {
@@ -50,20 +52,25 @@ public sealed partial class LiveSession(
             }
 
             connection.Close();
-            await stop.CancelAsync();
+            await stopHeartbeat.CancelAsync();
             await Quietly(sending);
-            await Quietly(receiving);
-            await Quietly(heartbeat);
             if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
             {
                 using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
                 await Quietly(socket.CloseOutputAsync(_closeStatus, _closeReason, timeout.Token));
             }
+
+            await Quietly(receiving.WaitAsync(TimeSpan.FromSeconds(2), CancellationToken.None));
+            await Quietly(heartbeat);
         }
         finally
         {
             connections.Remove(connection);
             connection.Close();
+            if (socket.State != WebSocketState.Closed)
+            {
+                socket.Abort();
+            }
         }
     }
 
@@ -224,7 +231,7 @@ public sealed partial class LiveSession(
         {
             await task;
         }
-        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or ObjectDisposedException or IOException)
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or ObjectDisposedException or IOException or TimeoutException)
         {
             // The client went away or the connection is closing: nothing left to tell it.
         }
