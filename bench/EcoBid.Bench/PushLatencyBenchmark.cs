@@ -85,6 +85,9 @@ internal static class PushLatencyBenchmark
             await client.DisposeAsync();
         }
 
+        // Stopped before it is disposed: disposing the store while its workers still write races them.
+        await app.StopAsync(CancellationToken.None);
+
         var summary = LatencySummary.Of(latencies);
         var table = new Table().Border(TableBorder.Ascii).Title("Action -> push latency (ms)");
         foreach (var column in new[] { "Run", "Samples", "mean", "p50", "p95", "p99", "max" })

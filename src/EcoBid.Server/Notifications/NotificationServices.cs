@@ -56,7 +56,7 @@ public static class NotificationServices
         services.AddEventHandler<NotifyLoser>(NotifyLoser.Target);
         services.AddEventHandler<PushItemUpdates>(PushItemUpdates.Target);
         services.AddEventHandler<SaveMessage>(SaveMessage.Target);
-        services.AddEventHandler<DeliverMessage>(DeliverMessage.Target);
+        services.AddEventHandler<NotifyMessageRecipients>(NotifyMessageRecipients.Target);
         return services;
     }
 
