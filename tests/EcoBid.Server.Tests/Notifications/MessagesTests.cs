@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using EcoBid.Server.Tests.Infrastructure;
+using EcoBid.Server.Tests.Reservations;
 
 namespace EcoBid.Server.Tests.Notifications;
 
@@ -62,6 +63,34 @@ public sealed class MessagesTests : IDisposable
         (await ownerClient.DeleteAsync($"/users/{taker.Id}/block")).EnsureSuccessStatusCode();
         (await takerClient.PostAsJsonAsync($"/conversations/{conversationId}/messages", new { body = "hello?" })).StatusCode.ShouldBe(HttpStatusCode.Accepted);
         await (await ownerClient.PostAsync($"/users/{owner.Id}/block", null)).ShouldBeProblemAsync(400);
+    }
+
+    [Fact]
+    public async Task A_block_made_after_a_message_was_accepted_fails_it_and_only_the_sender_hears()
+    {
+        var (owner, ownerClient) = await _app.SignUpAsync();
+        var (taker, takerClient) = await _app.SignUpAsync();
+        var conversationId = await StartAsync(takerClient, await ownerClient.CreateItemAsync());
+        await using var takerLive = await LiveClient.ConnectAsync(_app, taker.AccessToken);
+
+        // The message is accepted and, before SaveMessage runs, the owner blocks the taker (one transaction here, so
+        // the order is certain).
+        var messageId = Guid.CreateVersion7().ToString();
+        await _app.Database.WriteAsync(async scope =>
+        {
+            await Dapper.SqlMapper.ExecuteAsync(scope.Connection,
+                "INSERT INTO messages (id, conversation_id, sender_id, body, status, created_at) VALUES (@messageId, @conversationId, @sender, 'hello', 'pending', 0); INSERT INTO user_blocks (blocker_id, blocked_id, created_at) VALUES (@owner, @sender, 0)",
+                new { messageId, conversationId, sender = taker.Id, owner = owner.Id }, scope.Transaction);
+            await EcoBid.Server.Events.DomainEventPublishing.PublishAsync(scope, new EcoBid.Domain.Events.MessageSent(messageId, conversationId, taker.Id, [owner.Id], scope.Now));
+            return 0;
+        });
+
+        var failed = (await takerLive.NextAsync("message")).GetProperty("message");
+        failed.GetProperty("id").GetString().ShouldBe(messageId);
+        failed.GetProperty("status").GetString().ShouldBe("failed");
+        (await (await takerClient.GetAsync($"/conversations/{conversationId}/messages/{messageId}")).ReadJsonAsync()).GetProperty("status").GetString().ShouldBe("failed");
+        await (await ownerClient.GetAsync($"/conversations/{conversationId}/messages/{messageId}")).ShouldBeProblemAsync(404);
+        (await _app.EventCountAsync("MessageFailed")).ShouldBe(1);
     }
 
     [Fact]
