@@ -46,6 +46,8 @@ internal sealed record BenchOptions
 
           --events N        items (events) per throughput run            (default 5000)
           --scenario S      all | raw | pipeline | latency | auction     (default all)
+                            nearby: saved-search alerts, 100,000 searches (not in all)
+                            push: message -> WebSocket push, 1,000 clients, --rate/--seconds (not in all)
           --writers W       concurrent writers in the throughput runs    (default 4)
           --rate R          events/s offered in the latency run          (default 500)
           --seconds S       length of the latency run                    (default 10)
@@ -86,8 +88,8 @@ internal sealed record BenchOptions
 
     private static string ParseScenario(string value) => value.ToLowerInvariant() switch
     {
-        "all" or "raw" or "pipeline" or "latency" or "auction" => value.ToLowerInvariant(),
-        _ => throw new ArgumentException($"Unknown scenario '{value}'; use all, raw, pipeline, latency or auction."),
+        "all" or "raw" or "pipeline" or "latency" or "auction" or "nearby" or "push" => value.ToLowerInvariant(),
+        _ => throw new ArgumentException($"Unknown scenario '{value}'; use all, raw, pipeline, latency, auction, nearby or push."),
     };
 }
 

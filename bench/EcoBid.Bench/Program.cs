@@ -38,6 +38,10 @@ var token = cancellation.Token;
 var started = Stopwatch.GetTimestamp();
 
 Report.Header(MachineInfo.Capture(options.Directory ?? Path.GetTempPath()), options);
+if (options.Scenario is "nearby" or "push")
+{
+    return options.Scenario == "nearby" ? await NearbyAlertsBenchmark.RunAsync(options, token) : await PushLatencyBenchmark.RunAsync(options, token);
+}
 
 var raw = new List<RawInsertResult>();
 PipelineResult? pipeline = null;

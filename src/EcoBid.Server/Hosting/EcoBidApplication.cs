@@ -5,6 +5,7 @@ using EcoBid.Server.Health;
 using EcoBid.Server.Http;
 using EcoBid.Server.Identity;
 using EcoBid.Server.Items;
+using EcoBid.Server.Notifications;
 using EcoBid.Server.Reservations;
 using EcoBid.Server.Schedules;
 using EcoBid.Server.Stats;
@@ -54,6 +55,7 @@ public static class EcoBidApplication
         app.MapAdminApi();
         app.MapSchedulesApi();
         app.MapReplaysApi();
+        app.MapEcoBidNotifications();
         return app;
     }
 }

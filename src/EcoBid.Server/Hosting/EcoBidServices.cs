@@ -16,6 +16,7 @@ using EcoBid.Server.Handlers.UserRated;
 using EcoBid.Server.Reservations;
 using EcoBid.Server.Identity;
 using EcoBid.Server.Mail;
+using EcoBid.Server.Notifications;
 using EcoBid.Server.Health;
 using EcoBid.Server.Http;
 using EcoBid.Server.Items;
@@ -63,6 +64,7 @@ public static class EcoBidServices
         services.ConfigureHttpJsonOptions(options => EcoBidJson.Apply(options.SerializerOptions));
         services.AddSingleton<MailPickup>();
         services.AddEcoBidIdentity(configuration);
+        services.AddEcoBidNotifications(configuration);
         services.AddEcoBidRateLimits(configuration);
         services.AddEcoBidProblemDetails();
         services.AddEcoBidHealthChecks();

@@ -1,0 +1,8 @@
+namespace EcoBid.Server.Mail;
+
+public enum MailOutcomeKind
+{
+    Sent,
+    Failed,
+    Skipped,
+}

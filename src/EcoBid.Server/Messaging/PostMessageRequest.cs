@@ -1,0 +1,3 @@
+namespace EcoBid.Server.Messaging;
+
+public sealed record PostMessageRequest(string? Body);

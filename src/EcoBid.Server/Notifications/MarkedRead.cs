@@ -1,0 +1,3 @@
+namespace EcoBid.Server.Notifications;
+
+public sealed record MarkedRead(int Marked);

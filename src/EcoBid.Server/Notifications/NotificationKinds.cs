@@ -1,0 +1,33 @@
+namespace EcoBid.Server.Notifications;
+
+/// <summary>
+/// The kinds of notification, the keys of <c>users.notification_prefs</c>, and the channels each goes to when the
+/// user has not chosen. Emails default on for what needs action (a reservation, a pickup, an auction's outcome), off
+/// for what is frequent (alerts about nearby items, messages: the live channel and the inbox carry those).
+/// </summary>
+public static class NotificationKinds
+{
+    public const string ReservationCreated = "reservation_created";
+    public const string ReservationExpiring = "reservation_expiring";
+    public const string PickupReminder = "pickup_reminder";
+    public const string Outbid = "outbid";
+    public const string AuctionWon = "auction_won";
+    public const string AuctionLost = "auction_lost";
+    public const string NearbyItem = "nearby_item";
+    public const string Message = "message";
+
+    private static readonly string[] Everywhere = [NotificationChannels.InApp, NotificationChannels.Email, NotificationChannels.Push];
+    private static readonly string[] NoEmail = [NotificationChannels.InApp, NotificationChannels.Push];
+
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> Defaults { get; } = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
+    {
+        [ReservationCreated] = Everywhere,
+        [ReservationExpiring] = Everywhere,
+        [PickupReminder] = Everywhere,
+        [Outbid] = Everywhere,
+        [AuctionWon] = Everywhere,
+        [AuctionLost] = Everywhere,
+        [NearbyItem] = NoEmail,
+        [Message] = NoEmail,
+    };
+}

@@ -1,0 +1,57 @@
+using EcoBid.Server.Tests.Infrastructure;
+using EcoBid.Server.Tests.Reservations;
+
+namespace EcoBid.Server.Tests.Notifications;
+
+public sealed class EmailTests
+{
+    [Fact]
+    public async Task Without_an_smtp_server_the_email_is_written_to_the_pickup_folder()
+    {
+        using var app = new EcoBidApp();
+        var (seller, sellerClient) = await app.SignUpAsync(displayName: "Giver");
+        var (_, buyerClient) = await app.SignUpAsync(displayName: "Taker");
+        await buyerClient.ReserveAsync(await sellerClient.CreateItemAsync());
+
+        var mail = await MailFolder.WaitForAsync(app.MailFolder, seller.Email, "Taker reserved");
+        mail.ShouldContain("Hello Giver,");
+        mail.ShouldContain("Taker reserved your item \"Oak dining chair\"");
+        await Eventually.TrueAsync(async () => await app.Database.CountAsync("SELECT COUNT(*) FROM notifications WHERE user_id = @Id AND email_status = 'sent'", seller) == 1);
+    }
+
+    [Fact]
+    public async Task With_an_smtp_server_configured_the_email_goes_over_smtp()
+    {
+        await using var smtp = SmtpSink.Start();
+        using var app = new EcoBidApp().With("Mail:Smtp:Host", "127.0.0.1").With("Mail:Smtp:Port", smtp.Port.ToString());
+        var (seller, sellerClient) = await app.SignUpAsync(displayName: "Giver");
+        var (_, buyerClient) = await app.SignUpAsync(displayName: "Taker");
+        await buyerClient.ReserveAsync(await sellerClient.CreateItemAsync());
+
+        var message = await smtp.NextAsync(TimeSpan.FromSeconds(15));
+        message.Recipients.ShouldBe([$"<{seller.Email}>"]);
+        message.Data.ShouldContain("Taker reserved your item");
+        message.Data.ShouldContain("Hello Giver,");
+    }
+
+    [Fact]
+    public async Task A_dead_smtp_server_trips_the_breaker_emails_are_skipped_and_the_notifications_still_arrive()
+    {
+        using var app = new EcoBidApp()
+            .With("Mail:Smtp:Host", "127.0.0.1").With("Mail:Smtp:Port", FreePort.Next().ToString())
+            .With("Mail:BreakerMinimumThroughput", "2").With("Mail:RetryBase", "00:00:00.050").With("Mail:MaxAttempts", "5");
+        var (_, sellerClient) = await app.SignUpAsync(displayName: "Giver");
+        for (var i = 0; i < 6; i++)
+        {
+            var (_, buyer) = await app.SignUpAsync(displayName: "Taker");
+            await buyer.ReserveAsync(await sellerClient.CreateItemAsync());
+        }
+
+        await app.WaitHandledAsync("NotifySeller", count: 6);
+        (await sellerClient.UnreadAsync()).ShouldBe(6);
+
+        await Eventually.TrueAsync(async () => await app.Database.CountAsync("SELECT COUNT(*) FROM notifications WHERE email_status IN ('pending', 'sending')") == 0, seconds: 30);
+        (await app.Database.CountAsync("SELECT COUNT(*) FROM notifications WHERE email_status = 'skipped' AND email_error LIKE '%circuit open%'")).ShouldBeGreaterThan(0);
+        (await app.Database.CountAsync("SELECT COUNT(*) FROM queue_messages WHERE dead_lettered_at IS NOT NULL")).ShouldBe(0);
+    }
+}
