@@ -27,15 +27,19 @@ public sealed class AuctionStore(ITimerStore timers)
     public static Task<AuctionRecord?> FindAsync(DbConnection connection, string auctionId, DbTransaction? transaction = null) =>
         connection.QuerySingleOrDefaultAsync<AuctionRecord>($"SELECT {Columns} FROM auctions WHERE id = @auctionId", new { auctionId }, transaction);
 
-    private const string ForItemSql = $"SELECT {Columns} FROM auctions WHERE item_id = @itemId ORDER BY status = 'open' DESC, starts_at DESC LIMIT 1";
+    // The open auction comes straight from the one-open-per-item index; only without one is the latest looked for.
+    private const string OpenForItemSql = $"SELECT {Columns} FROM auctions WHERE item_id = @itemId AND status = 'open'";
+    private const string LatestForItemSql = $"SELECT {Columns} FROM auctions WHERE item_id = @itemId ORDER BY starts_at DESC LIMIT 1";
 
     /// <summary>The item's open auction, or else its latest one (so a late bid hears that it ended).</summary>
-    public static Task<AuctionRecord?> ForItemAsync(DbConnection connection, string itemId) =>
-        connection.QuerySingleOrDefaultAsync<AuctionRecord>(ForItemSql, new { itemId });
+    public static async Task<AuctionRecord?> ForItemAsync(DbConnection connection, string itemId) =>
+        await connection.QuerySingleOrDefaultAsync<AuctionRecord>(OpenForItemSql, new { itemId })
+        ?? await connection.QuerySingleOrDefaultAsync<AuctionRecord>(LatestForItemSql, new { itemId });
 
     /// <inheritdoc cref="ForItemAsync(DbConnection, string)"/>
-    public static Task<AuctionRecord?> ForItemAsync(IWriteScope scope, string itemId) =>
-        WriterCommands.FirstOrDefaultAsync<AuctionRecord>(scope, ForItemSql, ("@itemId", itemId));
+    public static async Task<AuctionRecord?> ForItemAsync(IWriteScope scope, string itemId) =>
+        await WriterCommands.FirstOrDefaultAsync<AuctionRecord>(scope, OpenForItemSql, ("@itemId", itemId))
+        ?? await WriterCommands.FirstOrDefaultAsync<AuctionRecord>(scope, LatestForItemSql, ("@itemId", itemId));
 
     /// <summary>The latest auction of each item that has one.</summary>
     public static async Task<IReadOnlyDictionary<string, AuctionRecord>> ForItemsAsync(DbConnection connection, IReadOnlyCollection<string> itemIds)

@@ -68,14 +68,15 @@ public static class AuctionsSchema
             ) WITHOUT ROWID;
             CREATE INDEX ix_auction_bidders_bidder ON auction_bidders (bidder_id, last_bid_at);
             -- A retried POST (same user, same Idempotency-Key) gets the stored answer instead of bidding again.
+            -- A rowid table: the stored answers are large for a WITHOUT ROWID b-tree, and only the key is looked up.
             CREATE TABLE auction_requests (
                 user_id TEXT NOT NULL,
                 idempotency_key TEXT NOT NULL,
                 request TEXT NOT NULL,
                 response TEXT NOT NULL,
                 created_at INTEGER NOT NULL,
-                PRIMARY KEY (user_id, idempotency_key)
-            ) WITHOUT ROWID;
+                UNIQUE (user_id, idempotency_key)
+            );
             """),
     ];
 }

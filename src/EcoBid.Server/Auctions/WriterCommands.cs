@@ -14,6 +14,7 @@ namespace EcoBid.Server.Auctions;
 public static class WriterCommands
 {
     private static readonly ConditionalWeakTable<DbConnection, Dictionary<string, DbCommand>> Cache = [];
+    private static readonly ConditionalWeakTable<DbConnection, Dictionary<string, Delegate>> RowParsers = [];
 
     public static async Task<int> ExecuteAsync(IWriteScope scope, string sql, params (string Name, object? Value)[] parameters) =>
         await Bind(scope, sql, parameters).ExecuteNonQueryAsync(scope.CancellationToken);
@@ -29,7 +30,21 @@ public static class WriterCommands
         where T : class
     {
         await using var reader = await Bind(scope, sql, parameters).ExecuteReaderAsync(scope.CancellationToken);
-        return await reader.ReadAsync(scope.CancellationToken) ? reader.GetRowParser<T>()(reader) : null;
+        if (!await reader.ReadAsync(scope.CancellationToken))
+        {
+            return null;
+        }
+
+        // Finding Dapper's mapper reads every column's name from SQLite each time; one SQL text always has the same
+        // columns, so its mapper is kept with the prepared command.
+        var parsers = RowParsers.GetValue(scope.Connection, _ => new Dictionary<string, Delegate>(StringComparer.Ordinal));
+        if (!parsers.TryGetValue(sql, out var parser))
+        {
+            parser = reader.GetRowParser<T>();
+            parsers.Add(sql, parser);
+        }
+
+        return ((Func<DbDataReader, T>)parser)(reader);
     }
 
     private static DbCommand Bind(IWriteScope scope, string sql, (string Name, object? Value)[] parameters)

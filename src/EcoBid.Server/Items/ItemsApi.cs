@@ -67,16 +67,13 @@ public static class ItemsApi
     public static async Task<Results<Ok<ItemResponse>, ProblemHttpResult>> GetItem(
         string id, ClaimsPrincipal user, IEventDatabase database, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var item = await database.ReadAsync(connection => ItemStore.FindAsync(connection, id), cancellationToken);
-        if (item is null)
+        var (item, auction) = await database.ReadAsync(async connection =>
         {
-            return Problems.NotFound($"No item '{Shorten(id)}'.");
-        }
-
-        var auction = item.Mode == ItemMode.Auction
-            ? await database.ReadAsync(connection => AuctionViews.ForItemAsync(connection, id, AuctionViews.ViewerId(user), clock.GetUtcNow()), cancellationToken)
-            : null;
-        return TypedResults.Ok(ItemResponse.From(item) with { Auction = auction });
+            var found = await ItemStore.FindAsync(connection, id);
+            var auction = found?.Mode == ItemMode.Auction ? await AuctionViews.ForItemAsync(connection, id, AuctionViews.ViewerId(user), clock.GetUtcNow()) : null;
+            return (found, auction);
+        }, cancellationToken);
+        return item is null ? Problems.NotFound($"No item '{Shorten(id)}'.") : TypedResults.Ok(ItemResponse.From(item) with { Auction = auction });
     }
 
     public static async Task<Results<Ok<List<ItemResponse>>, ValidationProblem>> SearchItems(
@@ -93,8 +90,11 @@ public static class ItemsApi
             return Problems.Validation("limit", $"The limit must be between 1 and {MaxSearchResults}.");
         }
 
-        var items = await database.ReadAsync(connection => ItemStore.SearchAsync(connection, q, take), cancellationToken);
-        var auctions = await database.ReadAsync(connection => AuctionViews.ForItemsAsync(connection, [.. items.Select(i => i.Id)], clock.GetUtcNow()), cancellationToken);
+        var (items, auctions) = await database.ReadAsync(async connection =>
+        {
+            var found = await ItemStore.SearchAsync(connection, q, take);
+            return (found, await AuctionViews.ForItemsAsync(connection, [.. found.Select(i => i.Id)], clock.GetUtcNow()));
+        }, cancellationToken);
         return TypedResults.Ok(items.Select(i => ItemResponse.From(i) with { Auction = auctions.GetValueOrDefault(i.Id) }).ToList());
     }
 
