@@ -3,6 +3,7 @@ using EcoBid.Events;
 using EcoBid.Events.Rules;
 using EcoBid.Events.Scheduling;
 using EcoBid.Events.Sqlite;
+using EcoBid.Server.Demo;
 using EcoBid.Server.Events;
 using EcoBid.Server.Handlers;
 using EcoBid.Server.Handlers.Any;
@@ -51,6 +52,7 @@ public static class EcoBidServices
 
         services.ConfigureHttpJsonOptions(options => EcoBidJson.Apply(options.SerializerOptions));
         services.AddSingleton<MailPickup>();
+        services.AddSingleton<DemoSeeder>();
         services.AddEcoBidIdentity(configuration);
         services.AddEcoBidProblemDetails();
         services.AddEcoBidHealthChecks();
