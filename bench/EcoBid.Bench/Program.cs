@@ -2,6 +2,18 @@ using System.Diagnostics;
 using EcoBid.Bench;
 using Spectre.Console;
 
+// `search [options]`: the nearby-search benchmark over a generated catalogue (see SearchBenchmark for its options).
+if (args is ["search", .. var searchArgs])
+{
+    using var stop = new CancellationTokenSource();
+    Console.CancelKeyPress += (_, e) =>
+    {
+        e.Cancel = true;
+        stop.Cancel();
+    };
+    return await SearchBenchmark.RunAsync(searchArgs, Console.Out, stop.Token);
+}
+
 BenchOptions options;
 try
 {

@@ -67,7 +67,7 @@ public sealed class SqliteDatabase : IEventDatabase, IAsyncDisposable, IDisposab
         ArgumentNullException.ThrowIfNull(work);
         await using var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
-        await ExecuteAsync(connection, "PRAGMA busy_timeout = 10000;", cancellationToken);
+        await ExecuteAsync(connection, $"PRAGMA busy_timeout = 10000; PRAGMA mmap_size = {Math.Max(0, _options.MmapSizeBytes)};", cancellationToken);
         return await work(connection);
     }
 

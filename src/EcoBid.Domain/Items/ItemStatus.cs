@@ -7,4 +7,6 @@ public static class ItemStatus
     public const string PickedUp = "picked_up";
     public const string Expired = "expired";
     public const string Withdrawn = "withdrawn";
+
+    public static IReadOnlyList<string> All { get; } = [Available, Reserved, PickedUp, Expired, Withdrawn];
 }

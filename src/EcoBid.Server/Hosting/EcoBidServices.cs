@@ -4,6 +4,7 @@ using EcoBid.Server.Auctions;
 using EcoBid.Events.Rules;
 using EcoBid.Events.Scheduling;
 using EcoBid.Events.Sqlite;
+using EcoBid.Server.Demo;
 using EcoBid.Server.Events;
 using EcoBid.Server.Handlers;
 using EcoBid.Server.Handlers.Any;
@@ -63,6 +64,7 @@ public static class EcoBidServices
 
         services.ConfigureHttpJsonOptions(options => EcoBidJson.Apply(options.SerializerOptions));
         services.AddSingleton<MailPickup>();
+        services.AddSingleton<DemoSeeder>();
         services.AddEcoBidIdentity(configuration);
         services.AddEcoBidNotifications(configuration);
         services.AddEcoBidRateLimits(configuration);

@@ -3,6 +3,8 @@ namespace EcoBid.Server.Items;
 /// <summary>A row of <c>items</c>, as Dapper reads it.</summary>
 public sealed record ItemRecord
 {
+    /// <summary>The row id: listing order, and the key of the item's entries in <c>item_geo</c> and <c>item_search</c>.</summary>
+    public long Seq { get; init; }
     public required string Id { get; init; }
     public string? SellerId { get; init; }
     public required string Title { get; init; }

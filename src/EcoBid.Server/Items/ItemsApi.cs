@@ -6,6 +6,7 @@ using EcoBid.Server.Auctions;
 using EcoBid.Server.Events;
 using EcoBid.Server.Http;
 using EcoBid.Server.Identity;
+using EcoBid.Server.Items.Search;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -13,14 +14,12 @@ namespace EcoBid.Server.Items;
 
 public static class ItemsApi
 {
-    public const int MaxSearchResults = 100;
-
     public static IEndpointRouteBuilder MapItemsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/items").WithTags("Items");
         group.MapPost("/", CreateItem).RequireAuthorization().WithName("CreateItem").WithSummary("Posts an item; ItemCreated commits with it.");
         group.MapGet("/{id}", GetItem).WithName("GetItem").WithSummary("One item.");
-        group.MapGet("/", SearchItems).WithName("SearchItems").WithSummary("Full-text search over approved items.");
+        group.MapGet("/", SearchItems).WithName("SearchItems").WithSummary("Approved items near a place, by category, mode, status and words; nearest, newest or most relevant first, a page at a time.");
         return routes;
     }
 
@@ -76,26 +75,21 @@ public static class ItemsApi
         return item is null ? Problems.NotFound($"No item '{Shorten(id)}'.") : TypedResults.Ok(ItemResponse.From(item) with { Auction = auction });
     }
 
-    public static async Task<Results<Ok<List<ItemResponse>>, ValidationProblem>> SearchItems(
-        string? q, int? limit, IEventDatabase database, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<ItemSearchResponse>, ValidationProblem>> SearchItems(
+        [AsParameters] SearchItemsRequest request, IEventDatabase database, TimeProvider clock, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(q) || q.Length > 200)
+        var (query, errors) = ItemSearchQueryParser.Parse(request);
+        if (query is null)
         {
-            return Problems.Validation("q", "Give the words to search for (1 to 200 characters).");
+            return Problems.Validation(errors);
         }
 
-        var take = limit ?? 20;
-        if (take is < 1 or > MaxSearchResults)
+        return TypedResults.Ok(await database.ReadAsync(async connection =>
         {
-            return Problems.Validation("limit", $"The limit must be between 1 and {MaxSearchResults}.");
-        }
-
-        var (items, auctions) = await database.ReadAsync(async connection =>
-        {
-            var found = await ItemStore.SearchAsync(connection, q, take);
-            return (found, await AuctionViews.ForItemsAsync(connection, [.. found.Select(i => i.Id)], clock.GetUtcNow()));
-        }, cancellationToken);
-        return TypedResults.Ok(items.Select(i => ItemResponse.From(i) with { Auction = auctions.GetValueOrDefault(i.Id) }).ToList());
+            var found = await ItemSearch.RunAsync(connection, query, cancellationToken);
+            var auctions = await AuctionViews.ForItemsAsync(connection, [.. found.Items.Where(i => i.Mode == ItemMode.Auction).Select(i => i.Id)], clock.GetUtcNow());
+            return found with { Items = [.. found.Items.Select(i => i with { Auction = auctions.GetValueOrDefault(i.Id) })] };
+        }, cancellationToken));
     }
 
     private static string Shorten(string id) => id.Length <= 64 ? id : id[..64] + "…";

@@ -1,10 +1,13 @@
 using EcoBid.Events.Sqlite;
+using EcoBid.Server.Items.Search;
 
 namespace EcoBid.Server.Items;
 
-/// <summary>Items, their search index (FTS5, with its item → row map) and the statistics counters.</summary>
+/// <summary>Items, their search indexes (R*Tree for places, FTS5 for words) and the statistics counters.</summary>
 public static class ItemsSchema
 {
+    private const string ItemColumns = "id, seller_id, title, description, category, mode, status, lat, lon, geohash, moderation, moderation_reasons, created_at, updated_at, processed_at, expires_at";
+
     public static IReadOnlyList<SchemaScript> Scripts { get; } =
     [
         new("items", 1, """
@@ -43,6 +46,51 @@ public static class ItemsSchema
             ) WITHOUT ROWID;
             INSERT INTO item_search_keys (item_id, search_rowid) SELECT item_id, MAX(rowid) FROM item_search GROUP BY item_id;
             DELETE FROM item_search WHERE rowid NOT IN (SELECT search_rowid FROM item_search_keys);
+            """),
+        // Nearby search. The items table is rebuilt so that its row id is a declared column (seq): SQLite may renumber
+        // an undeclared rowid on VACUUM, and seq keys both search indexes and orders listings newest first. item_geo
+        // is an R*Tree of the items' points; item_search is re-keyed by seq (a re-index is then a rowid lookup, not
+        // a scan) and gains the cells (SearchCells), category and mode columns, so that a search with words narrows by
+        // place and kind inside the index. The geohash index goes: nothing looks items up by it.
+        new("items", 3, $"""
+            CREATE TABLE items_by_seq (
+                seq INTEGER PRIMARY KEY,
+                id TEXT NOT NULL UNIQUE,
+                seller_id TEXT,
+                title TEXT NOT NULL,
+                description TEXT NOT NULL,
+                category TEXT NOT NULL,
+                mode TEXT NOT NULL,
+                status TEXT NOT NULL,
+                lat REAL NOT NULL,
+                lon REAL NOT NULL,
+                geohash TEXT NOT NULL,
+                moderation TEXT NOT NULL DEFAULT 'pending',
+                moderation_reasons TEXT,
+                created_at INTEGER NOT NULL,
+                updated_at INTEGER NOT NULL,
+                processed_at INTEGER,
+                expires_at INTEGER
+            );
+            INSERT INTO items_by_seq ({ItemColumns}) SELECT {ItemColumns} FROM items ORDER BY created_at, rowid;
+            DROP TABLE items;
+            ALTER TABLE items_by_seq RENAME TO items;
+
+            -- Newest first, filtered and checked against a search box inside the index, without touching the rows.
+            CREATE INDEX ix_items_newest ON items (status, moderation, seq, lat, lon, category, mode);
+            CREATE INDEX ix_items_newest_by_category ON items (status, moderation, category, seq, lat, lon, mode);
+
+            CREATE VIRTUAL TABLE item_geo USING rtree (id, min_lat, max_lat, min_lon, max_lon);
+            INSERT INTO item_geo (id, min_lat, max_lat, min_lon, max_lon) SELECT seq, lat, lat, lon, lon FROM items;
+
+            CREATE VIRTUAL TABLE item_search_by_seq USING fts5 (item_id UNINDEXED, title, description, cells, category, mode, tokenize = 'unicode61 remove_diacritics 2');
+            INSERT INTO item_search_by_seq (rowid, item_id, title, description, cells, category, mode)
+                SELECT i.seq, s.item_id, s.title, s.description, {SearchCells.FromGeohashSql("i.geohash")}, i.category, i.mode
+                FROM item_search s JOIN items i ON i.id = s.item_id
+                WHERE s.rowid IN (SELECT max(rowid) FROM item_search GROUP BY item_id);
+            DROP TABLE item_search;
+            ALTER TABLE item_search_by_seq RENAME TO item_search;
+            DROP TABLE item_search_keys;
             """),
     ];
 }

@@ -147,7 +147,7 @@ public sealed class AuctionFlowTests : IDisposable
         var client = _app.CreateClient();
         for (var i = 0; i < 200; i++)
         {
-            var results = await (await client.GetAsync($"/items?q={query}")).ReadJsonAsync();
+            var results = (await (await client.GetAsync($"/items?q={query}")).ReadJsonAsync()).GetProperty("items");
             if (results.GetArrayLength() > 0)
             {
                 return results[0];

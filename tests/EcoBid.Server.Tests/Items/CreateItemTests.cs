@@ -40,7 +40,7 @@ public sealed class CreateItemTests : IDisposable
         item.GetProperty("expiresAt").GetDateTimeOffset().ShouldBe(item.GetProperty("createdAt").GetDateTimeOffset().AddDays(30));
 
         var found = await (await client.GetAsync("/items?q=oak chair")).ReadJsonAsync();
-        found.EnumerateArray().Select(i => i.GetProperty("id").GetString()).ShouldBe([itemId]);
+        found.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()).ShouldBe([itemId]);
 
         var stats = await (await client.GetAsync("/stats")).ReadJsonAsync();
         stats.GetProperty("counters").GetProperty("events.ItemCreated").GetInt64().ShouldBe(1);
@@ -88,7 +88,7 @@ public sealed class CreateItemTests : IDisposable
         var item = await (await client.GetAsync($"/items/{itemId}")).ReadJsonAsync();
         item.GetProperty("moderation").GetString().ShouldBe("flagged");
         var found = await (await client.GetAsync("/items?q=bag")).ReadJsonAsync();
-        found.GetArrayLength().ShouldBe(0);
+        found.GetProperty("items").GetArrayLength().ShouldBe(0);
     }
 
     [Fact]
@@ -121,6 +121,6 @@ public sealed class CreateItemTests : IDisposable
         }
 
         var found = await (await client.GetAsync("/items?q=" + Uri.EscapeDataString("lamp AND"))).ReadJsonAsync();
-        found.EnumerateArray().Select(i => i.GetProperty("id").GetString()).ShouldBe([itemId]);
+        found.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()).ShouldBe([itemId]);
     }
 }

@@ -33,7 +33,7 @@ public sealed class ReplayRebuildTests : IDisposable
         indexed.Count.ShouldBe(Woods.Length);
         await _app.Database.DropSearchIndexAsync();
         (await _app.Database.SearchIndexAsync()).ShouldBeEmpty();
-        (await (await client.GetAsync("/items?q=walnut")).ReadJsonAsync()).GetArrayLength().ShouldBe(0);
+        (await (await client.GetAsync("/items?q=walnut")).ReadJsonAsync()).GetProperty("items").GetArrayLength().ShouldBe(0);
 
         var started = await client.StartReplayAsync("rebuild-index", """{"detail-type":["ItemCreated"]}""", ["Index"]);
 
@@ -59,6 +59,6 @@ public sealed class ReplayRebuildTests : IDisposable
         (await _app.Database.SearchIndexAsync()).ShouldBe(indexed);
 
         var found = await (await client.GetAsync("/items?q=walnut")).ReadJsonAsync();
-        found.EnumerateArray().Select(i => i.GetProperty("title").GetString()).ShouldBe(["Walnut chair"]);
+        found.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("title").GetString()).ShouldBe(["Walnut chair"]);
     }
 }
