@@ -13,6 +13,7 @@ public static class EcoBidHost
         // sits under the content root, waking the watcher on every database write.
         Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
         var builder = WebApplication.CreateBuilder(args);
+        AddShippedSettings(builder);
         if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
         {
             // The documented default; ASPNETCORE_URLS, URLS and --urls override it.
@@ -23,5 +24,28 @@ public static class EcoBidHost
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = bodyLimit);
         builder.Services.AddEcoBid(builder.Configuration);
         return builder;
+    }
+
+    /// <summary>
+    /// `dotnet run` starts in the caller's folder (so ./data is where the README says), which is then the content root
+    /// and holds no appsettings.json. The settings shipped beside the executable are read first, so environment
+    /// variables and the command line still override them.
+    /// </summary>
+    private static void AddShippedSettings(WebApplicationBuilder builder)
+    {
+        var contentRoot = Path.GetFullPath(builder.Environment.ContentRootPath);
+        var shipped = Path.GetFullPath(AppContext.BaseDirectory);
+        if (File.Exists(Path.Combine(contentRoot, "appsettings.json")) || !File.Exists(Path.Combine(shipped, "appsettings.json")))
+        {
+            return;
+        }
+
+        builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Json.JsonConfigurationSource
+        {
+            FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(shipped),
+            Path = "appsettings.json",
+            Optional = true,
+            ReloadOnChange = false,
+        });
     }
 }
