@@ -127,7 +127,7 @@ public sealed class LiveConnection : IDisposable
 
     public void Close()
     {
-        _outgoing.Writer.TryComplete();
+        // Closed first, so a frame written between the two steps is seen as late, not as an overflow.
         try
         {
             _closed.Cancel();
@@ -135,13 +135,17 @@ public sealed class LiveConnection : IDisposable
         catch (ObjectDisposedException)
         {
         }
+
+        _outgoing.Writer.TryComplete();
     }
 
     public void Dispose() => _closed.Dispose();
 
     private void Write(LiveFrame frame)
     {
-        if (!_outgoing.Writer.TryWrite(frame) && !Overflowed)
+        // A frame that finds the connection already closing is dropped, not an overflow: only a full queue means the
+        // client reads too slowly.
+        if (!_outgoing.Writer.TryWrite(frame) && !Overflowed && !_closed.IsCancellationRequested)
         {
             Overflowed = true;
             Close();
