@@ -2,7 +2,10 @@ using EcoBid.Events.Sqlite;
 
 namespace EcoBid.Server.Identity;
 
-/// <summary>Accounts, refresh-token families and one-time account tokens (verification, password reset).</summary>
+/// <summary>
+/// Accounts, refresh-token families, one-time account tokens (verification, password reset) and the outbox of the
+/// emails that carry those tokens.
+/// </summary>
 public static class IdentitySchema
 {
     public static IReadOnlyList<SchemaScript> Scripts { get; } =
@@ -47,6 +50,26 @@ public static class IdentitySchema
                 expires_at INTEGER NOT NULL,
                 used_at INTEGER
             ) WITHOUT ROWID;
+            """),
+
+        // Account emails are queued in the transaction that creates their token and sent afterwards by
+        // AccountEmailDelivery, outside any write transaction. due_at is the next send, or while a sender holds the
+        // row, the end of its lease. The body holds the live token: the row goes once the email is sent or given up.
+        new("identity", 2, """
+            CREATE TABLE account_email_outbox (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                user_id TEXT NOT NULL,
+                purpose TEXT NOT NULL,
+                recipient TEXT NOT NULL,
+                subject TEXT NOT NULL,
+                body TEXT NOT NULL,
+                attempts INTEGER NOT NULL DEFAULT 0,
+                due_at INTEGER NOT NULL,
+                expires_at INTEGER NOT NULL,
+                last_error TEXT,
+                created_at INTEGER NOT NULL
+            );
+            CREATE INDEX ix_account_email_outbox_due ON account_email_outbox (due_at);
             """),
     ];
 }

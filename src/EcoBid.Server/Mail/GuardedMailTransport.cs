@@ -8,8 +8,9 @@ namespace EcoBid.Server.Mail;
 
 /// <summary>
 /// The email channel behind a circuit breaker (Polly) with a per-send timeout. While the circuit is open, sends are
-/// not attempted: they come back <see cref="MailOutcomeKind.Skipped"/> at once, so an SMTP outage costs nothing but
-/// the emails themselves, and nothing waits on a dead server.
+/// not attempted: they come back <see cref="MailOutcomeKind.Skipped"/> at once, and nothing waits on a dead server.
+/// The caller decides what a skip means: <see cref="EmailDelivery"/> drops the notification email,
+/// <see cref="AccountEmailDelivery"/> tries the account email again later.
 /// </summary>
 public sealed partial class GuardedMailTransport
 {

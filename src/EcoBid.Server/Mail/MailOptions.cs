@@ -1,6 +1,6 @@
 namespace EcoBid.Server.Mail;
 
-/// <summary>Configuration section <c>Mail</c>: where notification emails go, and how the email channel degrades.</summary>
+/// <summary>Configuration section <c>Mail</c>: where every email goes (account and notification), and how the email channel degrades.</summary>
 public sealed class MailOptions
 {
     public const string Section = "Mail";
@@ -11,7 +11,11 @@ public sealed class MailOptions
     /// <summary>One send's time limit; a send that takes longer counts as a failure.</summary>
     public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Sends before an email is given up as failed; between them it waits with exponential backoff.</summary>
+    /// <summary>
+    /// Sends before a notification email is given up as failed; between them it waits with exponential backoff
+    /// (<see cref="RetryBase"/> doubling up to <see cref="RetryCap"/>). Account emails use the same backoff but no
+    /// limit: they are tried until their token expires.
+    /// </summary>
     public int MaxAttempts { get; set; } = 3;
 
     public TimeSpan RetryBase { get; set; } = TimeSpan.FromSeconds(5);

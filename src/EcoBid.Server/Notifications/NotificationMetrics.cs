@@ -4,7 +4,8 @@ namespace EcoBid.Server.Notifications;
 
 /// <summary>
 /// Meter <c>EcoBid.Notifications</c>: live connections and frames, notifications by kind, email outcomes (a degraded
-/// email channel shows here as <c>skipped</c>), and the email circuit breaker's state changes.
+/// email channel shows here as <c>skipped</c>), account emails by outcome (a lost one shows as <c>given_up</c>), and the
+/// email circuit breaker's state changes.
 /// </summary>
 public sealed class NotificationMetrics : IDisposable
 {
@@ -16,6 +17,7 @@ public sealed class NotificationMetrics : IDisposable
     private readonly Counter<long> _created;
     private readonly Counter<long> _email;
     private readonly Counter<long> _breaker;
+    private readonly Counter<long> _accountEmail;
 
     public NotificationMetrics(IMeterFactory? meterFactory = null)
     {
@@ -25,6 +27,7 @@ public sealed class NotificationMetrics : IDisposable
         _created = _meter.CreateCounter<long>("ecobid.notifications.created", description: "Notifications delivered, by kind");
         _email = _meter.CreateCounter<long>("ecobid.notifications.email", description: "Email attempts by outcome: sent, retry, failed, skipped");
         _breaker = _meter.CreateCounter<long>("ecobid.notifications.email_breaker", description: "Email circuit breaker transitions: opened, half_opened, closed");
+        _accountEmail = _meter.CreateCounter<long>("ecobid.notifications.account_email", description: "Account email (verification, password reset) attempts by outcome: sent, retry, given_up");
     }
 
     public void ConnectionOpened() => _connections.Add(1);
@@ -38,6 +41,8 @@ public sealed class NotificationMetrics : IDisposable
     public void Email(string outcome) => _email.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
 
     public void Breaker(string transition) => _breaker.Add(1, new KeyValuePair<string, object?>("transition", transition));
+
+    public void AccountEmail(string purpose, string outcome) => _accountEmail.Add(1, new KeyValuePair<string, object?>("purpose", purpose), new KeyValuePair<string, object?>("outcome", outcome));
 
     public void Dispose() => _meter.Dispose();
 }

@@ -44,6 +44,7 @@ public static class NotificationServices
         if (ServerRoleOptions.From(configuration).RunsWorkers)
         {
             services.AddHostedService<EmailDelivery>();
+            services.AddHostedService<AccountEmailDelivery>();
         }
 
         services.AddEventHandler<NotifySeller>(NotifySeller.Target);

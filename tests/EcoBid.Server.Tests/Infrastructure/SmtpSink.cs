@@ -1,36 +1,63 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using System.Threading.Channels;
 
 namespace EcoBid.Server.Tests.Infrastructure;
 
 /// <summary>
 /// A tiny SMTP server on loopback that accepts every message and keeps it: enough of RFC 5321 (greeting, EHLO/HELO,
 /// MAIL, RCPT, DATA with dot-unstuffing, RSET, NOOP, QUIT) for the framework's SmtpClient, and nothing more.
+/// Start it on a port that refused connections before to play a mail server coming back after an outage.
 /// </summary>
 public sealed class SmtpSink : IAsyncDisposable
 {
     private readonly TcpListener _listener;
-    private readonly Channel<SmtpMessage> _messages = Channel.CreateUnbounded<SmtpMessage>();
+    private readonly List<SmtpMessage> _messages = [];
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _accepting;
 
-    private SmtpSink()
+    private SmtpSink(int port)
     {
-        _listener = new TcpListener(IPAddress.Loopback, 0);
+        _listener = new TcpListener(IPAddress.Loopback, port);
         _listener.Start();
         _accepting = Task.Run(AcceptAsync);
     }
 
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
 
-    public static SmtpSink Start() => new();
+    public static SmtpSink Start(int port = 0) => new(port);
 
-    public async Task<SmtpMessage> NextAsync(TimeSpan timeout)
+    /// <summary>Every message received so far, in order.</summary>
+    public IReadOnlyList<SmtpMessage> Received
     {
-        using var cancel = new CancellationTokenSource(timeout);
-        return await _messages.Reader.ReadAsync(cancel.Token);
+        get
+        {
+            lock (_messages)
+            {
+                return [.. _messages];
+            }
+        }
+    }
+
+    /// <summary>Waits (bounded) for a received message that <paramref name="match"/> accepts, and returns the newest such.</summary>
+    public async Task<SmtpMessage> WaitForAsync(Func<SmtpMessage, bool> match, double seconds = 15)
+    {
+        ArgumentNullException.ThrowIfNull(match);
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(seconds);
+        while (true)
+        {
+            if (Received.LastOrDefault(match) is { } message)
+            {
+                return message;
+            }
+
+            if (DateTimeOffset.UtcNow > deadline)
+            {
+                throw new TimeoutException($"No matching message reached the SMTP sink on port {Port} in {seconds} s ({Received.Count} received).");
+            }
+
+            await Task.Delay(25);
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -91,7 +118,11 @@ public sealed class SmtpSink : IAsyncDisposable
                         data.Append(dataLine.StartsWith("..", StringComparison.Ordinal) ? dataLine[1..] : dataLine).Append("\r\n");
                     }
 
-                    await _messages.Writer.WriteAsync(new SmtpMessage(from ?? string.Empty, [.. recipients], MimeText.Decode(data.ToString())));
+                    lock (_messages)
+                    {
+                        _messages.Add(new SmtpMessage(from ?? string.Empty, [.. recipients], MimeText.Decode(data.ToString())));
+                    }
+
                     await writer.WriteLineAsync("250 queued");
                     break;
                 case "QUIT":
@@ -105,4 +136,7 @@ public sealed class SmtpSink : IAsyncDisposable
     }
 }
 
-public sealed record SmtpMessage(string From, IReadOnlyList<string> Recipients, string Data);
+public sealed record SmtpMessage(string From, IReadOnlyList<string> Recipients, string Data)
+{
+    public bool IsTo(string email) => Recipients.Any(r => string.Equals(r, $"<{email}>", StringComparison.OrdinalIgnoreCase));
+}

@@ -3,15 +3,18 @@ using EcoBid.Events.Handlers;
 using EcoBid.Events.Storage;
 using EcoBid.Server.Identity;
 using EcoBid.Server.Mail;
+using EcoBid.Server.Notifications;
 using Microsoft.Extensions.Options;
 
 namespace EcoBid.Server.Handlers.UserRegistered;
 
 /// <summary>
-/// Emails the verification link on UserRegistered and the reset link on PasswordResetRequested. The one-time token is
-/// created here, in the handler's transaction, so it never appears in an event or the archive.
+/// Queues the verification email on UserRegistered and the reset email on PasswordResetRequested. The one-time token
+/// is created here, in the handler's transaction, so it never appears in an event or the archive; the email that
+/// carries it is queued in the same transaction (<see cref="AccountEmailOutbox"/>) and sent after the commit by
+/// <see cref="AccountEmailDelivery"/>, so no mail server is ever waited on while SQLite's one writer is held.
 /// </summary>
-public sealed class SendAccountEmails(MailPickup mail, IOptions<AuthOptions> options, IConfiguration configuration) : IEventHandler
+public sealed class SendAccountEmails(NotificationSignals signals, IOptions<AuthOptions> options, IConfiguration configuration) : IEventHandler
 {
     public const string Target = "AccountEmails";
 
@@ -29,16 +32,17 @@ public sealed class SendAccountEmails(MailPickup mail, IOptions<AuthOptions> opt
                 return;
             }
 
-            var token = await AccountTokens.CreateAsync(scope, user.Id, AccountTokens.Verify, options.Value.VerificationTokenLifetime);
-            await mail.WriteAsync(user.Email, "Confirm your EcoBid email address", $"""
+            var lifetime = options.Value.VerificationTokenLifetime;
+            var token = await AccountTokens.CreateAsync(scope, user.Id, AccountTokens.Verify, lifetime);
+            await QueueAsync(scope, user.Id, AccountTokens.Verify, lifetime, new OutgoingMail(user.Email, "Confirm your EcoBid email address", $"""
                 Hello {user.DisplayName},
 
                 confirm your email address to start giving and taking on EcoBid:
 
                 {publicUrl}/verify-email?token={token}
 
-                (or send {"{"}"token": "{token}"{"}"} to POST /auth/verify-email). The link works for {options.Value.VerificationTokenLifetime.TotalHours:0} hours.
-                """, cancellationToken);
+                (or send {"{"}"token": "{token}"{"}"} to POST /auth/verify-email). The link works for {lifetime.TotalHours:0} hours.
+                """));
         }
         else if (envelope.DetailType == "PasswordResetRequested")
         {
@@ -49,17 +53,25 @@ public sealed class SendAccountEmails(MailPickup mail, IOptions<AuthOptions> opt
                 return;
             }
 
-            var token = await AccountTokens.CreateAsync(scope, user.Id, AccountTokens.Reset, options.Value.ResetTokenLifetime);
-            await mail.WriteAsync(user.Email, "Reset your EcoBid password", $"""
+            var lifetime = options.Value.ResetTokenLifetime;
+            var token = await AccountTokens.CreateAsync(scope, user.Id, AccountTokens.Reset, lifetime);
+            await QueueAsync(scope, user.Id, AccountTokens.Reset, lifetime, new OutgoingMail(user.Email, "Reset your EcoBid password", $"""
                 Hello {user.DisplayName},
 
                 someone asked to reset your EcoBid password. If it was you, choose a new one here:
 
                 {publicUrl}/reset-password?token={token}
 
-                (or send the token with a newPassword to POST /auth/password/reset). The link works for {options.Value.ResetTokenLifetime.TotalMinutes:0} minutes.
+                (or send the token with a newPassword to POST /auth/password/reset). The link works for {lifetime.TotalMinutes:0} minutes.
                 If it was not you, ignore this email: your password stays as it is.
-                """, cancellationToken);
+                """));
         }
+    }
+
+    /// <summary>Queues the email until the token expires (<see cref="AccountTokens.CreateAsync"/> uses the same clock reading).</summary>
+    private async Task QueueAsync(IWriteScope scope, string userId, string purpose, TimeSpan lifetime, OutgoingMail mail)
+    {
+        await AccountEmailOutbox.EnqueueAsync(scope, userId, purpose, mail, scope.Now.Add(lifetime));
+        scope.OnCommitted(signals.AccountEmail.Set);
     }
 }
