@@ -31,7 +31,6 @@ namespace EcoBid.Bench;
 internal static class PushLatencyBenchmark
 {
     public const int Clients = 1_000;
-    private static readonly TimeSpan Warmup = TimeSpan.FromSeconds(5);
 
     public static async Task<int> RunAsync(BenchOptions options, CancellationToken cancellationToken)
     {
@@ -63,18 +62,16 @@ internal static class PushLatencyBenchmark
             clients.AddRange(await Task.WhenAll(connects));
         }
 
-        Progress($"warming up for {Warmup.TotalSeconds:0} s at {options.Rate:N0} messages/s");
-        await OfferAsync(database, options.Rate, Warmup, null, cancellationToken);
+        Progress($"warming up for {options.WarmupTime.TotalSeconds:0} s at {options.Rate:N0} messages/s");
+        var warmup = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
+        await OfferAsync(database, options.Rate, options.WarmupTime, warmup, cancellationToken);
+        await DrainAsync(warmup, received, cancellationToken);
 
         Progress($"measuring for {options.LatencyDuration.TotalSeconds:0} s at {options.Rate:N0} messages/s");
         var sent = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
         var cpu = ProcessCpu.Now();
         var offered = await OfferAsync(database, options.Rate, options.LatencyDuration, sent, cancellationToken);
-        var deadline = Stopwatch.GetTimestamp() + (Stopwatch.Frequency * 30);
-        while (sent.Keys.Any(id => !received.ContainsKey(id)) && Stopwatch.GetTimestamp() < deadline)
-        {
-            await Task.Delay(50, cancellationToken);
-        }
+        await DrainAsync(sent, received, cancellationToken);
 
         cpu = ProcessCpu.Now() - cpu;
         var latencies = sent.Where(s => received.ContainsKey(s.Key))
@@ -196,6 +193,16 @@ internal static class PushLatencyBenchmark
             {
                 inFlight.Release();
             }
+        }
+    }
+
+    /// <summary>Waits (at most 30 s) until every sent message has reached its recipient's socket.</summary>
+    private static async Task DrainAsync(ConcurrentDictionary<string, long> sent, ConcurrentDictionary<string, long> received, CancellationToken cancellationToken)
+    {
+        var deadline = Stopwatch.GetTimestamp() + (Stopwatch.Frequency * 30);
+        while (sent.Keys.Any(id => !received.ContainsKey(id)) && Stopwatch.GetTimestamp() < deadline)
+        {
+            await Task.Delay(50, cancellationToken);
         }
     }
 

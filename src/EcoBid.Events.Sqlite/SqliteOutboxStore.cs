@@ -1,13 +1,16 @@
 using EcoBid.Events.Outbox;
+using EcoBid.Events.Queues;
 using Microsoft.Data.Sqlite;
 
 namespace EcoBid.Events.Sqlite;
 
 /// <summary>
 /// Outbox, archive and queues share one file, so a dispatch — archive, enqueue on every target, remove from the
-/// outbox — is one transaction: an event is never half-dispatched, and never dispatched twice.
+/// outbox — is one transaction: an event is never half-dispatched, and never dispatched twice. A message for a
+/// consumer of this process with room for it (<see cref="QueueHandoff"/>) is written already received and handed over
+/// once the transaction commits.
 /// </summary>
-public sealed class SqliteOutboxStore(SqliteDatabase database) : IOutboxStore
+public sealed class SqliteOutboxStore(SqliteDatabase database, QueueHandoff? handoff = null) : IOutboxStore
 {
     private const string Archive = """
         INSERT INTO event_archive (event_id, source, detail_type, event_time, envelope, archived_at)
@@ -17,6 +20,11 @@ public sealed class SqliteOutboxStore(SqliteDatabase database) : IOutboxStore
     private const string Enqueue = """
         INSERT INTO queue_messages (queue, event_id, message_key, body, enqueued_at, visible_at)
         VALUES ($queue, $id, $id, $body, $now, $now)
+        """;
+
+    private const string EnqueueReceived = """
+        INSERT INTO queue_messages (queue, event_id, message_key, body, enqueued_at, visible_at, receive_count, in_flight)
+        VALUES ($queue, $id, $id, $body, $now, $until, 1, 1) RETURNING id
         """;
 
     private const string Remove = "DELETE FROM outbox WHERE seq = $seq";
@@ -37,36 +45,78 @@ public sealed class SqliteOutboxStore(SqliteDatabase database) : IOutboxStore
             return entries;
         }, cancellationToken);
 
-    public Task DispatchAsync(IReadOnlyList<RoutedEvent> events, CancellationToken cancellationToken)
+    public async Task<IReadOnlyCollection<string>> DispatchAsync(IReadOnlyList<RoutedEvent> events, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(events);
-        return database.WriteAsync(async scope =>
+        var stored = new HashSet<string>(StringComparer.Ordinal);
+        var handed = new List<(QueueMailbox Mailbox, QueueMessage? Message)>();
+        try
         {
-            var sqlite = SqliteWriteScope.Of(scope);
-            var now = scope.Now.ToUnixTimeMilliseconds();
-            foreach (var routed in events)
+            await database.WriteAsync(async scope =>
             {
-                var archive = sqlite.Prepared(
-                    Archive,
-                    ("$id", routed.EventId),
-                    ("$source", routed.Source),
-                    ("$type", routed.DetailType),
-                    ("$time", routed.Time.ToUnixTimeMilliseconds()),
-                    ("$envelope", routed.EnvelopeJson),
-                    ("$now", now));
-                await archive.ExecuteNonQueryAsync(cancellationToken);
-                foreach (var target in routed.Targets)
+                var sqlite = SqliteWriteScope.Of(scope);
+                var now = scope.Now.ToUnixTimeMilliseconds();
+                foreach (var routed in events)
                 {
-                    var enqueue = sqlite.Prepared(Enqueue, ("$queue", target), ("$id", routed.EventId), ("$body", routed.EnvelopeJson), ("$now", now));
-                    await enqueue.ExecuteNonQueryAsync(cancellationToken);
+                    var archive = sqlite.Prepared(
+                        Archive,
+                        ("$id", routed.EventId),
+                        ("$source", routed.Source),
+                        ("$type", routed.DetailType),
+                        ("$time", routed.Time.ToUnixTimeMilliseconds()),
+                        ("$envelope", routed.EnvelopeJson),
+                        ("$now", now));
+                    await archive.ExecuteNonQueryAsync(cancellationToken);
+                    foreach (var target in routed.Targets)
+                    {
+                        if (handoff?.TryReserve(target) is { } mailbox)
+                        {
+                            handed.Add((mailbox, null));
+                            var until = now + (long)mailbox.VisibilityTimeout.TotalMilliseconds;
+                            var id = (long)(await sqlite.Prepared(EnqueueReceived, ("$queue", target), ("$id", routed.EventId), ("$body", routed.EnvelopeJson), ("$now", now), ("$until", until))
+                                .ExecuteScalarAsync(cancellationToken))!;
+                            handed[^1] = (mailbox, new QueueMessage(id, target, routed.EventId, routed.EventId, routed.EnvelopeJson, 1, scope.Now));
+                        }
+                        else
+                        {
+                            var enqueue = sqlite.Prepared(Enqueue, ("$queue", target), ("$id", routed.EventId), ("$body", routed.EnvelopeJson), ("$now", now));
+                            await enqueue.ExecuteNonQueryAsync(cancellationToken);
+                            stored.Add(target);
+                        }
+                    }
+
+                    // Only the dispatched entries leave the outbox: an entry this batch does not hold has been neither
+                    // archived nor enqueued, and removing it would lose its event.
+                    await sqlite.Prepared(Remove, ("$seq", routed.Sequence)).ExecuteNonQueryAsync(cancellationToken);
                 }
 
-                // Only the dispatched entries leave the outbox: an entry this batch does not hold has been neither
-                // archived nor enqueued, and removing it would lose its event.
-                await sqlite.Prepared(Remove, ("$seq", routed.Sequence)).ExecuteNonQueryAsync(cancellationToken);
-            }
+                // Handed over the moment the commit is done, before the relay's own continuation gets a thread.
+                scope.OnCommitted(() =>
+                {
+                    foreach (var (mailbox, message) in handed)
+                    {
+                        mailbox.Deliver(message!);
+                    }
+                });
+                return true;
+            }, cancellationToken);
+        }
+        catch
+        {
+            ReleaseAll(handed);
+            throw;
+        }
 
-            return true;
-        }, cancellationToken);
+        return stored;
+    }
+
+    private static void ReleaseAll(List<(QueueMailbox Mailbox, QueueMessage? Message)> handed)
+    {
+        foreach (var (mailbox, _) in handed)
+        {
+            mailbox.Release();
+        }
+
+        handed.Clear();
     }
 }

@@ -25,6 +25,11 @@ public static class EventRuntimeServiceCollectionExtensions
         services.AddSingleton(schedules);
         services.AddSingleton<RuntimeSignals>();
         services.AddSingleton<RuntimeMonitor>();
+        if (runWorkers)
+        {
+            services.AddSingleton<QueueHandoff>();
+        }
+
         Registry(services);
         if (runWorkers)
         {

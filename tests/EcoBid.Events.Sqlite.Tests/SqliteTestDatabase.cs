@@ -30,7 +30,10 @@ internal sealed class SqliteTestDatabase : IAsyncDisposable
     }
 
     /// <summary>Publishes an envelope per id and dispatches them all to <paramref name="targets"/>, as the relay does.</summary>
-    public async Task EnqueueAsync(IReadOnlyList<string> targets, params string[] ids)
+    public Task EnqueueAsync(IReadOnlyList<string> targets, params string[] ids) => DispatchAsync(null, targets, ids);
+
+    /// <summary>As <see cref="EnqueueAsync"/>, offering the messages to <paramref name="handoff"/>; returns the targets that got stored messages.</summary>
+    public async Task<IReadOnlyCollection<string>> DispatchAsync(Queues.QueueHandoff? handoff, IReadOnlyList<string> targets, params string[] ids)
     {
         await Database.WriteAsync(async scope =>
         {
@@ -41,10 +44,10 @@ internal sealed class SqliteTestDatabase : IAsyncDisposable
 
             return true;
         });
-        var outbox = new SqliteOutboxStore(Database);
+        var outbox = new SqliteOutboxStore(Database, handoff);
         var pending = await outbox.ReadPendingAsync(1000, CancellationToken.None);
         // Only these events: others in the outbox (a dead letter's ErrorOccurred, say) are not the test's to route.
-        await outbox.DispatchAsync(
+        return await outbox.DispatchAsync(
             [.. pending.Select(entry => (entry, envelope: EventEnvelope.FromJson(entry.EnvelopeJson)))
                 .Where(e => ids.Contains(e.envelope.Id))
                 .Select(e => new RoutedEvent(e.entry.Sequence, e.envelope.Id, e.envelope.Source, e.envelope.DetailType, e.envelope.Time, e.entry.EnvelopeJson, targets))],

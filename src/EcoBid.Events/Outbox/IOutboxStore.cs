@@ -10,5 +10,6 @@ public interface IOutboxStore
     /// whose queues share the database does all of it in one transaction; one with an external broker enqueues first,
     /// then archives and removes, so a crash between the two re-sends (at least once) and never loses an event.
     /// </summary>
-    Task DispatchAsync(IReadOnlyList<RoutedEvent> events, CancellationToken cancellationToken);
+    /// <returns>The targets whose queues now hold new messages to be received (not handed over in memory).</returns>
+    Task<IReadOnlyCollection<string>> DispatchAsync(IReadOnlyList<RoutedEvent> events, CancellationToken cancellationToken);
 }

@@ -33,14 +33,14 @@ public sealed partial class OutboxRelay(
         }
 
         var routed = pending.Select(Route).ToList();
-        await store.DispatchAsync(routed, cancellationToken);
+        var stored = await store.DispatchAsync(routed, cancellationToken);
         var now = clock.GetUtcNow();
         foreach (var routedEvent in routed)
         {
             monitor.Record(new RuntimeActivity(RuntimeActivityKind.Dispatched, routedEvent.EventId, null, now));
         }
 
-        foreach (var target in routed.SelectMany(r => r.Targets).Distinct())
+        foreach (var target in stored)
         {
             signals.Queue(target).Set();
         }

@@ -12,7 +12,9 @@ namespace EcoBid.Events.Queues;
 /// Consumes one target's queue: receives a batch, runs the handler on each message inside one write transaction
 /// (a savepoint per message, so one failure rolls back only its own message), and acknowledges, retries or
 /// dead-letters each message in that same transaction. Where the queue allows it, that transaction also receives the
-/// next batch, so a busy consumer commits once per batch rather than twice.
+/// next batch, so a busy consumer commits once per batch rather than twice. Messages handed over in memory by the
+/// dispatch (<see cref="QueueHandoff"/>) are already received: they go straight to the handling transaction, and a
+/// consumer woken only for them does not receive at all.
 /// </summary>
 public sealed partial class QueueConsumer(
     RuleTarget target,
@@ -24,7 +26,8 @@ public sealed partial class QueueConsumer(
     RuntimeMonitor monitor,
     TimeProvider clock,
     RuntimeOptions options,
-    ILogger logger)
+    ILogger logger,
+    QueueHandoff? handoff = null)
 {
     private const int MaxErrorLength = 2000;
 
@@ -33,34 +36,55 @@ public sealed partial class QueueConsumer(
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var signal = signals.Queue(target.Name);
+        var mailbox = handoff?.Open(target);
+        try
+        {
+            await LoopAsync(signal, mailbox, cancellationToken);
+        }
+        finally
+        {
+            mailbox?.Close();
+        }
+    }
 
-        // A batch received in the commit that acknowledged the previous one, not handled yet.
+    private async Task LoopAsync(QueueSignal signal, QueueMailbox? mailbox, CancellationToken cancellationToken)
+    {
+        // A batch received in the commit that handled the previous one, not handled yet.
         IReadOnlyList<QueueMessage>? received = null;
+        var recheck = false;
         while (!cancellationToken.IsCancellationRequested)
         {
             try
             {
-                if (received is null)
+                signal.Reset(); // every set or wake after this point is either seen below or ends the wait
+                var fromStore = received is not null;
+                var batch = received ?? mailbox?.Take(target.Queue.BatchSize) ?? [];
+                received = null;
+                if (batch.Count == 0 && (signal.TakeStored() || recheck))
                 {
-                    signal.Reset(); // every dispatch after this point is either in the receive below or sets the signal again
-                    received = await queue.ReceiveAsync(target.Name, target.Queue, cancellationToken);
+                    recheck = false;
+                    fromStore = true;
+                    var version = mailbox?.StoredVersion;
+                    batch = await queue.ReceiveAsync(target.Name, target.Queue, cancellationToken);
+                    MarkCaughtUp(mailbox, version, batch);
                 }
 
-                var batch = received;
-                received = null;
                 if (batch.Count == 0)
                 {
-                    await signal.WaitAsync(await IdleWaitAsync(cancellationToken), clock, cancellationToken);
+                    recheck = !await signal.WaitAsync(await IdleWaitAsync(cancellationToken), clock, cancellationToken);
                     continue;
                 }
 
-                signal.Reset(); // as above, for the receive that commits with this batch
-                if (batch.Count == target.Queue.BatchSize)
+                // A full batch from the store means more may be waiting: receive it in this batch's commit, and let a
+                // sibling consumer start on it too.
+                var full = fromStore && batch.Count == target.Queue.BatchSize;
+                var receiveNext = signal.TakeStored() || full;
+                if (full)
                 {
-                    signal.Set(); // more may be waiting: let a sibling consumer start on them too
+                    signal.Set();
                 }
 
-                received = await HandleAsync(batch, receiveNext: true, cancellationToken);
+                received = await HandleAsync(batch, receiveNext, mailbox, cancellationToken);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -69,6 +93,7 @@ public sealed partial class QueueConsumer(
             catch (Exception ex)
             {
                 LogConsumerFailed(logger, target.Name, ex);
+                recheck = true;
                 await Task.Delay(TimeSpan.FromSeconds(1), clock, cancellationToken);
             }
         }
@@ -83,7 +108,7 @@ public sealed partial class QueueConsumer(
             return 0;
         }
 
-        await HandleAsync(batch, receiveNext: false, cancellationToken);
+        await HandleAsync(batch, receiveNext: false, null, cancellationToken);
         return batch.Count;
     }
 
@@ -93,12 +118,18 @@ public sealed partial class QueueConsumer(
     /// commit before any of its handlers run, as with a receive of its own, and the consumer saves a commit per batch.
     /// </summary>
     /// <returns>The next batch, or <c>null</c> when it was not received.</returns>
-    private async Task<IReadOnlyList<QueueMessage>?> HandleAsync(IReadOnlyList<QueueMessage> batch, bool receiveNext, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<QueueMessage>?> HandleAsync(IReadOnlyList<QueueMessage> batch, bool receiveNext, QueueMailbox? mailbox, CancellationToken cancellationToken)
     {
         var (outcomes, next) = await database.WriteAsync(async scope =>
         {
             var handled = await ProcessBatchAsync(batch, scope, cancellationToken);
+            var version = mailbox?.StoredVersion;
             var more = receiveNext ? await queue.ReceiveAsync(scope, target.Name, target.Queue) : null;
+            if (more is not null)
+            {
+                scope.OnCommitted(() => MarkCaughtUp(mailbox, version, more));
+            }
+
             return (handled, more);
         }, cancellationToken);
 
@@ -169,6 +200,15 @@ public sealed partial class QueueConsumer(
         var delay = Backoff.FullJitter(message.ReceiveCount, target.Queue.BackoffBase, target.Queue.BackoffCap, Random.Shared);
         await queue.ReleaseAsync(scope, message, delay, error);
         return new Outcome(message, RuntimeActivityKind.Failed, eventTime, error);
+    }
+
+    /// <summary>A receive that took less than a batch emptied the store of what was visible when it began.</summary>
+    private void MarkCaughtUp(QueueMailbox? mailbox, long? version, IReadOnlyList<QueueMessage> received)
+    {
+        if (mailbox is not null && version is { } seen && received.Count < target.Queue.BatchSize)
+        {
+            mailbox.MarkCaughtUp(seen);
+        }
     }
 
     private async Task<TimeSpan> IdleWaitAsync(CancellationToken cancellationToken)

@@ -42,5 +42,6 @@ public sealed class QueueConsumerHost(
         services.GetRequiredService<RuntimeMonitor>(),
         services.GetRequiredService<TimeProvider>(),
         options.Value,
-        loggerFactory.CreateLogger($"EcoBid.Events.Queues.{target.Name}"));
+        loggerFactory.CreateLogger($"EcoBid.Events.Queues.{target.Name}"),
+        services.GetService<QueueHandoff>());
 }

@@ -8,7 +8,7 @@ namespace EcoBid.Events.Signals;
 /// </summary>
 public sealed class RuntimeSignals
 {
-    private readonly ConcurrentDictionary<string, AsyncSignal> _queues = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, QueueSignal> _queues = new(StringComparer.Ordinal);
 
     public AsyncSignal Outbox { get; } = new();
 
@@ -17,5 +17,5 @@ public sealed class RuntimeSignals
     /// <summary>A replay was asked for: wakes the replay runner.</summary>
     public AsyncSignal Replays { get; } = new();
 
-    public AsyncSignal Queue(string name) => _queues.GetOrAdd(name, static _ => new AsyncSignal());
+    public QueueSignal Queue(string name) => _queues.GetOrAdd(name, static _ => new QueueSignal());
 }
