@@ -25,6 +25,9 @@ public sealed class SqliteDatabase : IEventDatabase, IAsyncDisposable, IDisposab
     private readonly RuntimeSignals _signals;
     private readonly TimeProvider _clock;
     private SqliteConnection? _writer;
+    private SqliteConnection? _checkpointer;
+    private long _commits;
+    private long _commitsAtCheckpoint;
 
     public SqliteDatabase(IOptions<SqliteOptions> options, RuntimeSignals signals, TimeProvider clock)
     {
@@ -110,6 +113,36 @@ public sealed class SqliteDatabase : IEventDatabase, IAsyncDisposable, IDisposab
         }
     }
 
+    /// <summary>
+    /// Copies committed WAL frames back into the database file without blocking the writer (a passive checkpoint on
+    /// a connection of its own; see <see cref="SqliteOptions.CheckpointIntervalMilliseconds"/>). Does nothing when no
+    /// write has committed since the last one. Not to be called concurrently with itself.
+    /// </summary>
+    /// <returns>Frames in the log and frames now in the database file, or <c>null</c> when it had nothing to do.</returns>
+    public async Task<(long LogFrames, long CheckpointedFrames)?> CheckpointAsync(CancellationToken cancellationToken)
+    {
+        var commits = Interlocked.Read(ref _commits);
+        if (commits == _commitsAtCheckpoint)
+        {
+            return null;
+        }
+
+        if (_checkpointer is null)
+        {
+            var connection = new SqliteConnection(_connectionString);
+            await connection.OpenAsync(cancellationToken);
+            await ExecuteAsync(connection, "PRAGMA busy_timeout = 10000;", cancellationToken);
+            _checkpointer = connection;
+        }
+
+        await using var command = _checkpointer.CreateCommand();
+        command.CommandText = "PRAGMA wal_checkpoint(PASSIVE)";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        _commitsAtCheckpoint = commits;
+        return (reader.GetInt64(1), reader.GetInt64(2));
+    }
+
     /// <summary>Checks the file answers a query (readiness).</summary>
     public Task<bool> PingAsync(CancellationToken cancellationToken) =>
         ReadAsync(async connection =>
@@ -122,6 +155,7 @@ public sealed class SqliteDatabase : IEventDatabase, IAsyncDisposable, IDisposab
     public void Dispose()
     {
         _commands.Dispose();
+        _checkpointer?.Dispose();
         _writer?.Dispose();
         _writeGate.Dispose();
     }
@@ -129,6 +163,11 @@ public sealed class SqliteDatabase : IEventDatabase, IAsyncDisposable, IDisposab
     public async ValueTask DisposeAsync()
     {
         _commands.Dispose();
+        if (_checkpointer is not null)
+        {
+            await _checkpointer.DisposeAsync();
+        }
+
         if (_writer is not null)
         {
             await _writer.DisposeAsync();
@@ -304,6 +343,7 @@ public sealed class SqliteDatabase : IEventDatabase, IAsyncDisposable, IDisposab
     /// <summary>After the commit: wakes the relay if any write published, runs the writes' after-commit actions, then returns to the callers.</summary>
     private void Completed(IReadOnlyList<WriteRequest> committed)
     {
+        Interlocked.Increment(ref _commits);
         if (committed.Any(r => r.Scope!.Published > 0))
         {
             _signals.Outbox.Set();

@@ -16,12 +16,19 @@ public sealed class SqliteOptions
     public string Synchronous { get; set; } = "NORMAL";
 
     /// <summary>
-    /// WAL frames (pages) after which a commit checkpoints the log back into the database file (SQLite's
-    /// <c>wal_autocheckpoint</c>; its default is 1000). A checkpoint runs inside the committing write, holding up every
-    /// other write, and costs two fsyncs plus a copy of each page changed since the last one; the event pipeline
-    /// rewrites the same hot pages (queue and index tails) many times over, so checkpointing less often saves most of
-    /// that work. The log grows to about this many pages (4 KiB each) before it starts over. With <c>NORMAL</c> the
-    /// log is synced only at a checkpoint, but the OS writes it back on its own within seconds either way.
+    /// How often a background checkpoint copies the WAL back into the database file, on a connection of its own
+    /// (<c>PRAGMA wal_checkpoint(PASSIVE)</c>); 0 turns it off. A passive checkpoint runs beside the writer instead of
+    /// inside a commit, so its fsyncs and page copies hold up no write; once it has caught up, the next write starts
+    /// the log over, which keeps the log short.
+    /// </summary>
+    public int CheckpointIntervalMilliseconds { get; set; } = 200;
+
+    /// <summary>
+    /// WAL frames (pages) after which a commit checkpoints the log itself (SQLite's <c>wal_autocheckpoint</c>; its
+    /// default is 1000): the backstop behind the background checkpoint, for when that one falls behind or is off. A
+    /// checkpoint in a commit holds up every other write and costs two fsyncs plus a copy of each page changed since
+    /// the last one. With <c>NORMAL</c> the log is synced only at a checkpoint, but the OS writes it back on its own
+    /// within seconds either way.
     /// </summary>
     public int WalAutoCheckpointPages { get; set; } = 10_000;
 

@@ -21,6 +21,7 @@ public static class SqliteServiceCollectionExtensions
         services.AddSingleton<ITimerStore, SqliteTimerStore>();
         services.AddSingleton<IEventArchive, SqliteEventArchive>();
         services.AddSingleton<IReplayStore, SqliteReplayStore>();
+        services.AddHostedService<SqliteCheckpointer>();
         return services;
     }
 }
