@@ -32,6 +32,8 @@ internal sealed class SqliteWriteScope(
     public SqliteCommand Prepared(string sql, params ReadOnlySpan<(string Name, object? Value)> parameters) =>
         commands.Get(connection, transaction, sql, parameters);
 
+    DbCommand IWriteScope.Prepared(string sql, params ReadOnlySpan<(string Name, object? Value)> parameters) => Prepared(sql, parameters);
+
     // Savepoints by cached command, as the statements above: a consumer sets and releases one per message.
     public async Task SavepointAsync(string name) =>
         await Prepared($"SAVEPOINT {Quote(name)}").ExecuteNonQueryAsync(cancellationToken);

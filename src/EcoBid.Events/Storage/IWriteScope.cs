@@ -21,6 +21,14 @@ public interface IWriteScope
     /// <summary>Runs <paramref name="action"/> after the transaction commits (never if it rolls back): wake-ups, mostly.</summary>
     void OnCommitted(Action action);
 
+    /// <summary>
+    /// A command for <paramref name="sql"/> that the store may keep prepared and hand out again for the same text, bound
+    /// to this transaction with the given values: SQLite parses and plans a statement afresh for every new command, and
+    /// hot handlers run the same few statements over and over. The caller must not dispose it, must dispose a reader
+    /// on it before asking for the same text again, and must name the same parameters in the same order every time.
+    /// </summary>
+    DbCommand Prepared(string sql, params ReadOnlySpan<(string Name, object? Value)> parameters);
+
     /// <summary>Sets a savepoint: what follows can be rolled back alone, keeping the rest of the transaction.</summary>
     Task SavepointAsync(string name) => Transaction.SaveAsync(name, CancellationToken);
 

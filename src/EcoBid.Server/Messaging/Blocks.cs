@@ -1,5 +1,5 @@
-using Dapper;
 using EcoBid.Events.Storage;
+using EcoBid.Server.Events;
 
 namespace EcoBid.Server.Messaging;
 
@@ -9,15 +9,18 @@ public static class Blocks
     public static async Task<bool> BetweenAsync(IWriteScope scope, string userId, IEnumerable<string> others)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        var ids = others.Where(o => o != userId).Distinct(StringComparer.Ordinal).ToArray();
-        if (ids.Length == 0)
+        // One prepared lookup per other person (a conversation has one or two): both directions by primary key.
+        foreach (var other in others.Where(o => o != userId).Distinct(StringComparer.Ordinal))
         {
-            return false;
+            if (await scope.QueryFirstPreparedAsync<long>(
+                "SELECT EXISTS (SELECT 1 FROM user_blocks WHERE (blocker_id = $user AND blocked_id = $other) OR (blocker_id = $other AND blocked_id = $user))",
+                ("$user", userId),
+                ("$other", other)) == 1)
+            {
+                return true;
+            }
         }
 
-        return await scope.Connection.ExecuteScalarAsync<bool>(
-            "SELECT EXISTS (SELECT 1 FROM user_blocks WHERE (blocker_id = @userId AND blocked_id IN @ids) OR (blocked_id = @userId AND blocker_id IN @ids))",
-            new { userId, ids },
-            scope.Transaction);
+        return false;
     }
 }

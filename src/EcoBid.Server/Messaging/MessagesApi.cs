@@ -42,7 +42,7 @@ public static class MessagesApi
         var senderId = user.Id();
         return await database.WriteAsync<Results<Accepted<MessageAccepted>, ValidationProblem, ProblemHttpResult>>(async scope =>
         {
-            var conversation = await ConversationStore.FindAsync(scope.Connection, id, scope.Transaction);
+            var conversation = await ConversationStore.FindAsync(scope, id);
             if (conversation is null || !conversation.CanRead(senderId))
             {
                 return Problems.NotFound("No such conversation of yours.");
@@ -62,10 +62,9 @@ public static class MessagesApi
                 Status = MessageRecord.Pending,
                 CreatedAt = scope.Now.ToUnixTimeMilliseconds(),
             };
-            await scope.Connection.ExecuteAsync(
-                "INSERT INTO messages (id, conversation_id, sender_id, body, status, created_at) VALUES (@Id, @ConversationId, @SenderId, @Body, @Status, @CreatedAt)",
-                message,
-                scope.Transaction);
+            await scope.ExecutePreparedAsync(
+                "INSERT INTO messages (id, conversation_id, sender_id, body, status, created_at) VALUES ($id, $conversation, $sender, $body, $status, $at)",
+                ("$id", message.Id), ("$conversation", message.ConversationId), ("$sender", message.SenderId), ("$body", message.Body), ("$status", message.Status), ("$at", message.CreatedAt));
             var recipients = await ConversationStore.RecipientsAsync(scope.Connection, scope.Transaction, conversation, senderId);
             await scope.PublishAsync(new MessageSent(message.Id, conversation.Id, senderId, recipients, scope.Now));
             return TypedResults.Accepted($"/conversations/{conversation.Id}/messages/{message.Id}", new MessageAccepted(message.Id, conversation.Id, message.Status));

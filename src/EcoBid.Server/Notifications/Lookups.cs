@@ -1,5 +1,5 @@
-using Dapper;
 using EcoBid.Events.Storage;
+using EcoBid.Server.Events;
 
 namespace EcoBid.Server.Notifications;
 
@@ -9,12 +9,12 @@ public static class Lookups
     public static async Task<string> ItemTitleAsync(IWriteScope scope, string itemId)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        return await scope.Connection.QuerySingleOrDefaultAsync<string?>("SELECT title FROM items WHERE id = @itemId", new { itemId }, scope.Transaction) ?? "an item";
+        return await scope.QueryFirstPreparedAsync<string>("SELECT title FROM items WHERE id = $id", ("$id", itemId)) ?? "an item";
     }
 
     public static async Task<string> DisplayNameAsync(IWriteScope scope, string userId)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        return await scope.Connection.QuerySingleOrDefaultAsync<string?>("SELECT display_name FROM users WHERE id = @userId", new { userId }, scope.Transaction) ?? "Someone";
+        return await scope.QueryFirstPreparedAsync<string>("SELECT display_name FROM users WHERE id = $id", ("$id", userId)) ?? "Someone";
     }
 }

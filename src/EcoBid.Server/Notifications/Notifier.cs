@@ -1,4 +1,3 @@
-using Dapper;
 using EcoBid.Domain.Events;
 using EcoBid.Events.Storage;
 using EcoBid.Server.Events;
@@ -20,8 +19,7 @@ public sealed class Notifier(ILiveFanout fanout, NotificationSignals signals, No
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(request);
-        var preferences = await scope.Connection.QuerySingleOrDefaultAsync<string?>(
-            "SELECT notification_prefs FROM users WHERE id = @UserId", request, scope.Transaction);
+        var preferences = await scope.QueryFirstPreparedAsync<string>("SELECT notification_prefs FROM users WHERE id = $id", ("$id", request.UserId));
         if (preferences is null)
         {
             return null;
@@ -34,29 +32,26 @@ public sealed class Notifier(ILiveFanout fanout, NotificationSignals signals, No
         }
 
         var email = channels.Contains(NotificationChannels.Email);
-        var record = await scope.Connection.QuerySingleOrDefaultAsync<NotificationRecord>(
+        var now = scope.Now.ToUnixTimeMilliseconds();
+        var record = await scope.QueryFirstPreparedAsync<NotificationRecord>(
             $"""
             INSERT INTO notifications (user_id, kind, title, body, data, caused_by, dedupe_key, in_inbox, push, email_status, email_due_at, created_at)
-            VALUES (@UserId, @Kind, @Title, @Body, @data, @CausedBy, @DedupeKey, @inbox, @push, @emailStatus, @emailDue, @now)
+            VALUES ($user, $kind, $title, $body, $data, $causedBy, $dedupeKey, $inbox, $push, $emailStatus, $emailDue, $now)
             ON CONFLICT (dedupe_key) DO NOTHING
             RETURNING {NotificationRecord.Columns}
             """,
-            new
-            {
-                request.UserId,
-                request.Kind,
-                request.Title,
-                request.Body,
-                data = System.Text.Json.JsonSerializer.Serialize(request.Data ?? new { }, EcoBidJson.Web),
-                request.CausedBy,
-                request.DedupeKey,
-                inbox = channels.Contains(NotificationChannels.InApp),
-                push = channels.Contains(NotificationChannels.Push),
-                emailStatus = email ? EmailStatus.Pending : null,
-                emailDue = email ? scope.Now.ToUnixTimeMilliseconds() : (long?)null,
-                now = scope.Now.ToUnixTimeMilliseconds(),
-            },
-            scope.Transaction);
+            ("$user", request.UserId),
+            ("$kind", request.Kind),
+            ("$title", request.Title),
+            ("$body", request.Body),
+            ("$data", System.Text.Json.JsonSerializer.Serialize(request.Data ?? new { }, EcoBidJson.Web)),
+            ("$causedBy", request.CausedBy),
+            ("$dedupeKey", request.DedupeKey),
+            ("$inbox", channels.Contains(NotificationChannels.InApp)),
+            ("$push", channels.Contains(NotificationChannels.Push)),
+            ("$emailStatus", email ? EmailStatus.Pending : null),
+            ("$emailDue", email ? now : null),
+            ("$now", now));
         if (record is null)
         {
             return null;

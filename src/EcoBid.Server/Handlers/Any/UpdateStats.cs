@@ -1,7 +1,7 @@
-using Dapper;
 using EcoBid.Events.Envelope;
 using EcoBid.Events.Handlers;
 using EcoBid.Events.Storage;
+using EcoBid.Server.Events;
 
 namespace EcoBid.Server.Handlers.Any;
 
@@ -27,10 +27,8 @@ public sealed class UpdateStats : IEventHandler
 
         foreach (var name in counters)
         {
-            await scope.Connection.ExecuteAsync(
-                "INSERT INTO stats_counters (name, value) VALUES (@name, 1) ON CONFLICT (name) DO UPDATE SET value = value + 1",
-                new { name },
-                scope.Transaction);
+            await scope.ExecutePreparedAsync(
+                "INSERT INTO stats_counters (name, value) VALUES ($name, 1) ON CONFLICT (name) DO UPDATE SET value = value + 1", ("$name", name));
         }
     }
 }

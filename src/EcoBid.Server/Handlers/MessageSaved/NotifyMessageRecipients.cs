@@ -20,8 +20,8 @@ public sealed class NotifyMessageRecipients(Notifier notifier) : IEventHandler
         ArgumentNullException.ThrowIfNull(envelope);
         ArgumentNullException.ThrowIfNull(scope);
         var saved = envelope.Read<Domain.Events.MessageSaved>();
-        var message = await ConversationStore.FindMessageAsync(scope.Connection, saved.MessageId, scope.Transaction);
-        var conversation = message is null ? null : await ConversationStore.FindAsync(scope.Connection, message.ConversationId, scope.Transaction);
+        var message = await ConversationStore.FindMessageAsync(scope, saved.MessageId);
+        var conversation = message is null ? null : await ConversationStore.FindAsync(scope, message.ConversationId);
         if (message is null || conversation is null)
         {
             return;

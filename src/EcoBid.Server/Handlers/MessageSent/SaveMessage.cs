@@ -25,13 +25,13 @@ public sealed class SaveMessage(ILiveFanout fanout) : IEventHandler
     {
         ArgumentNullException.ThrowIfNull(scope);
         var sent = envelope.Read<Domain.Events.MessageSent>();
-        var message = await ConversationStore.FindMessageAsync(scope.Connection, sent.MessageId, scope.Transaction);
+        var message = await ConversationStore.FindMessageAsync(scope, sent.MessageId);
         if (message is null || message.Status != MessageRecord.Pending)
         {
             return;
         }
 
-        var conversation = (await ConversationStore.FindAsync(scope.Connection, message.ConversationId, scope.Transaction))!;
+        var conversation = (await ConversationStore.FindAsync(scope, message.ConversationId))!;
         if (await Blocks.BetweenAsync(scope, message.SenderId, [conversation.OwnerId, conversation.OtherId ?? conversation.OwnerId]))
         {
             const string reason = "You cannot write to this person.";
@@ -44,10 +44,8 @@ public sealed class SaveMessage(ILiveFanout fanout) : IEventHandler
         }
 
         var now = scope.Now.ToUnixTimeMilliseconds();
-        await scope.Connection.ExecuteAsync(
-            "UPDATE messages SET status = 'saved', saved_at = @now WHERE id = @Id; UPDATE conversations SET last_message_at = @now WHERE id = @ConversationId",
-            new { now, message.Id, message.ConversationId },
-            scope.Transaction);
+        await scope.ExecutePreparedAsync("UPDATE messages SET status = 'saved', saved_at = $now WHERE id = $id", ("$now", now), ("$id", message.Id));
+        await scope.ExecutePreparedAsync("UPDATE conversations SET last_message_at = $now WHERE id = $id", ("$now", now), ("$id", message.ConversationId));
         await scope.PublishAsync(new Domain.Events.MessageSaved(message.Id, conversation.Id, message.SenderId, sent.RecipientIds, scope.Now));
 
         var frame = LiveFrames.Message(MessageResponse.From(message with { Status = MessageRecord.Saved, SavedAt = now }));
