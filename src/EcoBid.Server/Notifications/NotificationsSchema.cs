@@ -101,5 +101,24 @@ public static class NotificationsSchema
                 PRIMARY KEY (auction_id, bidder_id)
             ) WITHOUT ROWID;
             """),
+        new("notifications", 2, """
+            -- A saved search whose circle crosses the ±180° meridian needs two boxes, one on each side (v1 clamped
+            -- the box at ±180° and missed the far side). Box ids are seq * 2 + piece: a search's boxes are found by
+            -- rowid, and the search from a box by id >> 1.
+            CREATE VIRTUAL TABLE saved_search_pieces USING rtree (id, min_lat, max_lat, min_lon, max_lon);
+            INSERT INTO saved_search_pieces (id, min_lat, max_lat, min_lon, max_lon)
+                SELECT seq * 2, min_lat, max_lat, min_lon, max_lon FROM saved_search_boxes;
+            -- A v1 box was symmetric about its search's longitude, so a clamped edge tells how far the circle went over.
+            INSERT INTO saved_search_pieces (id, min_lat, max_lat, min_lon, max_lon)
+                SELECT b.seq * 2 + 1, b.min_lat, b.max_lat, -180, 2 * s.lon - b.min_lon - 360
+                FROM saved_search_boxes b JOIN saved_searches s ON s.seq = b.seq
+                WHERE b.max_lon >= 180 AND b.min_lon > -180 AND 2 * s.lon - b.min_lon > 180;
+            INSERT INTO saved_search_pieces (id, min_lat, max_lat, min_lon, max_lon)
+                SELECT b.seq * 2 + 1, b.min_lat, b.max_lat, 2 * s.lon - b.max_lon + 360, 180
+                FROM saved_search_boxes b JOIN saved_searches s ON s.seq = b.seq
+                WHERE b.min_lon <= -180 AND b.max_lon < 180 AND 2 * s.lon - b.max_lon < -180;
+            DROP TABLE saved_search_boxes;
+            ALTER TABLE saved_search_pieces RENAME TO saved_search_boxes;
+            """),
     ];
 }

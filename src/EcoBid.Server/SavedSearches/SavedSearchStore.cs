@@ -9,6 +9,7 @@ namespace EcoBid.Server.SavedSearches;
 /// Saved searches and their R*Tree of bounding boxes (<c>saved_search_boxes</c>), kept in step in one transaction.
 /// A new item finds the searches whose box holds its position by the R*Tree, in time that grows with the number of
 /// nearby searches rather than with all of them; the exact distance, category and keyword checks run on those alone.
+/// A search whose circle crosses the ±180° meridian has a box on each side; box ids are <c>seq * 2 + piece</c>.
 /// </summary>
 public static class SavedSearchStore
 {
@@ -23,10 +24,10 @@ public static class SavedSearchStore
             """,
             search,
             scope.Transaction);
-        var box = GeoBox.Around(new GeoPoint(search.Lat, search.Lon), search.RadiusKm);
+        var boxes = new GeoCircle(new GeoPoint(search.Lat, search.Lon), search.RadiusKm).BoundingBoxes();
         await scope.Connection.ExecuteAsync(
-            "INSERT INTO saved_search_boxes (seq, min_lat, max_lat, min_lon, max_lon) VALUES (@seq, @MinLat, @MaxLat, @MinLon, @MaxLon)",
-            new { seq, box.MinLat, box.MaxLat, box.MinLon, box.MaxLon },
+            "INSERT INTO saved_search_boxes (id, min_lat, max_lat, min_lon, max_lon) VALUES (@id, @MinLat, @MaxLat, @MinLon, @MaxLon)",
+            boxes.Select((box, piece) => new { id = (seq * 2) + piece, box.MinLat, box.MaxLat, box.MinLon, box.MaxLon }),
             scope.Transaction);
     }
 
@@ -41,7 +42,7 @@ public static class SavedSearchStore
             return false;
         }
 
-        await scope.Connection.ExecuteAsync("DELETE FROM saved_search_boxes WHERE seq = @seq", new { seq }, scope.Transaction);
+        await scope.Connection.ExecuteAsync("DELETE FROM saved_search_boxes WHERE id IN (@first, @second)", new { first = seq * 2, second = (seq * 2) + 1 }, scope.Transaction);
         return true;
     }
 
@@ -57,7 +58,7 @@ public static class SavedSearchStore
         (await connection.QueryAsync<SavedSearchRecord>(
             $"""
             SELECT {string.Join(", ", SavedSearchRecord.Columns.Split(", ").Select(c => "s." + c))}
-            FROM saved_search_boxes b JOIN saved_searches s ON s.seq = b.seq
+            FROM saved_search_boxes b JOIN saved_searches s ON s.seq = b.id >> 1
             WHERE b.min_lat <= @Lat AND b.max_lat >= @Lat AND b.min_lon <= @Lon AND b.max_lon >= @Lon AND s.user_id IS NOT @excludeUserId
             """,
             new { point.Lat, point.Lon, excludeUserId },

@@ -38,6 +38,21 @@ public sealed class NearbyAlertsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_saved_search_across_the_antimeridian_alerts_for_an_item_on_its_far_side()
+    {
+        var (_, posterClient) = await _app.SignUpAsync();
+        var (watcher, watcherClient) = await _app.SignUpAsync();
+        await SaveAsync(watcherClient, -17.0, 179.95, 20);      // Fiji, east of the meridian
+
+        await using var live = await LiveClient.ConnectAsync(_app, watcher.AccessToken);
+        var itemId = await posterClient.CreateItemAsync(Requests.Item(lat: -17.0, lon: -179.95)); // about 10.6 km west, across it
+
+        var alert = await live.NextNotificationAsync("nearby_item");
+        alert.GetProperty("data").GetProperty("itemId").GetString().ShouldBe(itemId);
+        (await _app.Database.CountAsync("SELECT COUNT(*) FROM saved_search_boxes")).ShouldBe(2);
+    }
+
+    [Fact]
     public async Task A_flagged_item_alerts_nobody()
     {
         var (_, posterClient) = await _app.SignUpAsync();
