@@ -28,7 +28,6 @@ public sealed partial class EmailDelivery(
     ILogger<EmailDelivery> logger) : BackgroundService
 {
     private const int BatchSize = 16;
-    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -68,6 +67,12 @@ public sealed partial class EmailDelivery(
             }
         }
     }
+
+    /// <summary>
+    /// Long enough for a whole batch to time out one send after another, so that no other worker process claims a row
+    /// this one is still sending (which would send it twice).
+    /// </summary>
+    private TimeSpan Lease => (options.Value.SendTimeout * BatchSize) + TimeSpan.FromMinutes(1);
 
     private Task<List<NotificationRecord>> ClaimAsync(CancellationToken cancellationToken) =>
         database.WriteAsync(async scope => (await scope.Connection.QueryAsync<NotificationRecord>(

@@ -9,8 +9,9 @@ namespace EcoBid.Server.Handlers.Scheduled;
 
 /// <summary>
 /// The seeds' DailyCleanup (<c>cron(0 2 * * ? *)</c>): forgets inbox marks older than the retention, which is far
-/// longer than any message can wait for a redelivery, so de-duplication is unaffected; and prunes archived events
-/// past <c>Archive:RetentionDays</c> (kept forever by default).
+/// longer than any message can wait for a redelivery, so de-duplication is unaffected; prunes archived events past
+/// <c>Archive:RetentionDays</c> (kept forever by default); and deletes account tokens (verification, reset) that have
+/// expired or been used, which can never be spent again.
 /// </summary>
 public sealed class DailyCleanup(IInbox inbox, ArchiveRetention archive, IOptions<RuntimeOptions> options) : IEventHandler
 {
@@ -21,5 +22,8 @@ public sealed class DailyCleanup(IInbox inbox, ArchiveRetention archive, IOption
         ArgumentNullException.ThrowIfNull(scope);
         await inbox.PruneAsync(scope, scope.Now - options.Value.InboxRetention);
         await archive.PruneExpiredAsync(scope);
+        await using var tokens = scope.Command(
+            "DELETE FROM account_tokens WHERE expires_at < $now OR used_at IS NOT NULL", ("$now", scope.Now.ToUnixTimeMilliseconds()));
+        await tokens.ExecuteNonQueryAsync(cancellationToken);
     }
 }
