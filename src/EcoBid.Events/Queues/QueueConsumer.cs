@@ -120,9 +120,11 @@ public sealed partial class QueueConsumer(
     /// <returns>The next batch, or <c>null</c> when it was not received.</returns>
     private async Task<IReadOnlyList<QueueMessage>?> HandleAsync(IReadOnlyList<QueueMessage> batch, bool receiveNext, QueueMailbox? mailbox, CancellationToken cancellationToken)
     {
+        // Parsed before the write transaction: the single writer is the pipeline's bottleneck, and parsing needs no lock.
+        var envelopes = batch.Select(Parse).ToList();
         var (outcomes, next) = await database.WriteAsync(async scope =>
         {
-            var handled = await ProcessBatchAsync(batch, scope, cancellationToken);
+            var handled = await ProcessBatchAsync(batch, envelopes, scope, cancellationToken);
             var version = mailbox?.StoredVersion;
             var more = receiveNext ? await queue.ReceiveAsync(scope, target.Name, target.Queue) : null;
             if (more is not null)
@@ -147,18 +149,32 @@ public sealed partial class QueueConsumer(
         return next;
     }
 
-    private async Task<List<Outcome>> ProcessBatchAsync(IReadOnlyList<QueueMessage> batch, IWriteScope scope, CancellationToken cancellationToken)
+    private static (EventEnvelope? Envelope, Exception? Error) Parse(QueueMessage message)
+    {
+        try
+        {
+            return (EventEnvelope.FromJson(message.Body), null);
+        }
+        catch (Exception ex)
+        {
+            return (null, ex);
+        }
+    }
+
+    private async Task<List<Outcome>> ProcessBatchAsync(
+        IReadOnlyList<QueueMessage> batch, List<(EventEnvelope? Envelope, Exception? Error)> envelopes, IWriteScope scope, CancellationToken cancellationToken)
     {
         var outcomes = new List<Outcome>(batch.Count);
-        foreach (var message in batch)
+        for (var i = 0; i < batch.Count; i++)
         {
+            var message = batch[i];
             const string savepoint = "message";
             await scope.SavepointAsync(savepoint);
             DateTimeOffset eventTime = message.EnqueuedAt;
             EventEnvelope? envelope = null;
             try
             {
-                envelope = EventEnvelope.FromJson(message.Body);
+                envelope = envelopes[i].Envelope ?? throw envelopes[i].Error!;
                 eventTime = envelope.Time;
                 CorrelationContext.Current = envelope.CorrelationId;
                 using var activity = RuntimeTracing.StartHandling(target.Name, envelope);

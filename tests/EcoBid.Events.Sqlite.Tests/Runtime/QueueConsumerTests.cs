@@ -136,6 +136,27 @@ public sealed class QueueConsumerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_message_whose_body_is_not_an_envelope_fails_alone_naming_the_problem()
+    {
+        var good = TestEvents.Create("ItemCreated");
+        var handler = new RecordingHandler("Index");
+        await _runtime.PublishAndRelayAsync(good);
+        await _runtime.Store.Database.WriteAsync(async scope =>
+        {
+            await _runtime.Store.Queue.EnqueueAsync(scope, "Index", "broken", "broken", "{ not json");
+            return 0;
+        });
+
+        (await _runtime.Consumer("Index", handler).ConsumeOnceAsync(CancellationToken.None)).ShouldBe(2);
+
+        (await _runtime.EffectsAsync("Index", good.Id)).ShouldBe(1);
+        handler.Calls.ShouldBe(1);
+        var failed = await _runtime.WaitForAsync(RuntimeActivityKind.Failed, "broken", "Index");
+        failed.ReceiveCount.ShouldBe(1);
+        failed.Error.ShouldNotBeNull().ShouldStartWith("JsonReaderException");
+    }
+
+    [Fact]
     public async Task A_failing_message_backs_off_then_is_dead_lettered_and_after_redrive_a_fixed_handler_handles_it()
     {
         var created = TestEvents.Create("ItemCreated");

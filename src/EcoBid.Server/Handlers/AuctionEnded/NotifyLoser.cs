@@ -2,6 +2,7 @@ using Dapper;
 using EcoBid.Events.Envelope;
 using EcoBid.Events.Handlers;
 using EcoBid.Events.Storage;
+using EcoBid.Server.Events;
 using EcoBid.Server.Notifications;
 
 namespace EcoBid.Server.Handlers.AuctionEnded;
@@ -22,8 +23,8 @@ public sealed class NotifyLoser(Notifier notifier) : IEventHandler
         if (envelope.DetailType == "BidPlaced")
         {
             var bid = envelope.Read<Domain.Events.BidPlaced>();
-            await scope.Connection.ExecuteAsync(
-                "INSERT INTO auction_notice_bidders (auction_id, bidder_id) VALUES (@AuctionId, @BidderId) ON CONFLICT DO NOTHING", bid, scope.Transaction);
+            await scope.ExecutePreparedAsync(
+                "INSERT INTO auction_notice_bidders (auction_id, bidder_id) VALUES ($auction, $bidder) ON CONFLICT DO NOTHING", ("$auction", bid.AuctionId), ("$bidder", bid.BidderId));
             return;
         }
 

@@ -1,7 +1,7 @@
-using Dapper;
 using EcoBid.Events.Envelope;
 using EcoBid.Events.Handlers;
 using EcoBid.Events.Storage;
+using EcoBid.Server.Events;
 using EcoBid.Server.Notifications;
 
 namespace EcoBid.Server.Handlers.BidPlaced;
@@ -20,17 +20,18 @@ public sealed class NotifyOutbid(Notifier notifier) : IEventHandler
         ArgumentNullException.ThrowIfNull(envelope);
         ArgumentNullException.ThrowIfNull(scope);
         var bid = envelope.Read<Domain.Events.BidPlaced>();
-        var previous = await scope.Connection.QuerySingleOrDefaultAsync<Leader>(
-            "SELECT leader_id AS LeaderId, bid_count AS BidCount FROM auction_leaders WHERE auction_id = @AuctionId", bid, scope.Transaction);
+        var previous = await scope.QueryFirstPreparedAsync<Leader>(
+            "SELECT leader_id AS LeaderId, bid_count AS BidCount FROM auction_leaders WHERE auction_id = $auction", ("$auction", bid.AuctionId));
         if (previous is { } known && known.BidCount >= bid.BidCount)
         {
             return;
         }
 
-        await scope.Connection.ExecuteAsync(
-            "INSERT INTO auction_leaders (auction_id, leader_id, bid_count) VALUES (@AuctionId, @LeaderId, @BidCount) ON CONFLICT (auction_id) DO UPDATE SET leader_id = excluded.leader_id, bid_count = excluded.bid_count",
-            bid,
-            scope.Transaction);
+        await scope.ExecutePreparedAsync(
+            "INSERT INTO auction_leaders (auction_id, leader_id, bid_count) VALUES ($auction, $leader, $count) ON CONFLICT (auction_id) DO UPDATE SET leader_id = excluded.leader_id, bid_count = excluded.bid_count",
+            ("$auction", bid.AuctionId),
+            ("$leader", bid.LeaderId),
+            ("$count", bid.BidCount));
         if (previous is { } displaced && displaced.LeaderId != bid.LeaderId)
         {
             var text = NotificationTexts.Outbid(await Lookups.ItemTitleAsync(scope, bid.ItemId), bid.CurrentPrice);
