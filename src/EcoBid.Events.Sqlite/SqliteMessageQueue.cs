@@ -97,6 +97,20 @@ public sealed class SqliteMessageQueue(SqliteDatabase database, RuntimeSignals s
         await command.ExecuteNonQueryAsync(sqlite.CancellationToken);
     }
 
+    public async Task DeadLetterNewAsync(IWriteScope scope, string queue, string eventId, string messageKey, string body, string reason)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var now = scope.Now.ToUnixTimeMilliseconds();
+        await using var command = scope.Command(
+            """
+            INSERT INTO queue_messages (queue, source_queue, event_id, message_key, body, enqueued_at, visible_at, dead_lettered_at, last_error)
+            VALUES ($dlq, $queue, $eventId, $key, $body, $now, $never, $now, $error)
+            """,
+            ("$dlq", queue + DeadLetterSuffix), ("$queue", queue), ("$eventId", eventId), ("$key", messageKey), ("$body", body), ("$now", now),
+            ("$never", Never), ("$error", reason));
+        await command.ExecuteNonQueryAsync(scope.CancellationToken);
+    }
+
     public Task<DateTimeOffset?> NextVisibleAtAsync(string queue, CancellationToken cancellationToken) =>
         database.ReadAsync<DateTimeOffset?>(async connection =>
         {

@@ -35,6 +35,13 @@ public interface IMessageQueue
     Task DeadLetterAsync(IWriteScope scope, QueueMessage message, string reason);
 
     /// <summary>
+    /// Records work that failed outside a consumer straight into <paramref name="queue"/>'s dead-letter queue, in the
+    /// caller's transaction (an email skipped while its channel was down, say): listed, redriven and purged like any
+    /// dead letter, and handled by the queue's consumer once redriven.
+    /// </summary>
+    Task DeadLetterNewAsync(IWriteScope scope, string queue, string eventId, string messageKey, string body, string reason);
+
+    /// <summary>
     /// When the queue's earliest message becomes visible, if it has one. A time in the past means a message is visible
     /// now (one may have become visible since the last receive): a consumer must not sleep past it.
     /// </summary>

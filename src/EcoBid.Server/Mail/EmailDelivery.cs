@@ -4,6 +4,7 @@ using EcoBid.Events;
 using EcoBid.Events.Queues;
 using EcoBid.Events.Storage;
 using EcoBid.Server.Events;
+using EcoBid.Server.Handlers.EmailUndelivered;
 using EcoBid.Server.Notifications;
 using Microsoft.Extensions.Options;
 
@@ -18,6 +19,7 @@ namespace EcoBid.Server.Mail;
 /// </summary>
 public sealed partial class EmailDelivery(
     IEventDatabase database,
+    IMessageQueue queue,
     GuardedMailTransport transport,
     NotificationSignals signals,
     NotificationMetrics metrics,
@@ -120,6 +122,13 @@ public sealed partial class EmailDelivery(
                 if (status is EmailStatus.Failed or EmailStatus.Skipped)
                 {
                     LogNotSent(logger, notification.Id, status, outcome.Error);
+
+                    // Recorded as an event and as a dead letter of the EmailDelivery target, where an operator sees it
+                    // beside every other failure and can redrive it (ResendEmail sends it then).
+                    var reason = outcome.Error ?? status;
+                    var undelivered = await scope.PublishAsync(new EmailUndelivered(
+                        notification.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), notification.UserId, notification.Kind, status, reason, scope.Now));
+                    await queue.DeadLetterNewAsync(scope, ResendEmail.Target, undelivered.Id, undelivered.Id, undelivered.ToJson(), $"email {status}: {reason}");
                 }
             }
 

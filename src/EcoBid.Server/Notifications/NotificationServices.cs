@@ -1,6 +1,7 @@
 using EcoBid.Events;
 using EcoBid.Server.Handlers.AuctionEnded;
 using EcoBid.Server.Handlers.BidPlaced;
+using EcoBid.Server.Handlers.EmailUndelivered;
 using EcoBid.Server.Handlers.ItemChanged;
 using EcoBid.Server.Handlers.ItemCreated;
 using EcoBid.Server.Handlers.MessageSaved;
@@ -47,6 +48,7 @@ public static class NotificationServices
             services.AddHostedService<AccountEmailDelivery>();
         }
 
+        services.AddEventHandler<ResendEmail>(ResendEmail.Target);
         services.AddEventHandler<NotifySeller>(NotifySeller.Target);
         services.AddEventHandler<ScheduleReservationReminder>(ScheduleReservationReminder.Target);
         services.AddEventHandler<RemindReservation>(RemindReservation.Target);

@@ -237,6 +237,9 @@ public sealed class ReplayRunnerTests : IDisposable
 
         public Task DeadLetterAsync(IWriteScope scope, QueueMessage message, string reason) => inner.DeadLetterAsync(scope, message, reason);
 
+        public Task DeadLetterNewAsync(IWriteScope scope, string queue, string eventId, string messageKey, string body, string reason) =>
+            inner.DeadLetterNewAsync(scope, queue, eventId, messageKey, body, reason);
+
         public Task<DateTimeOffset?> NextVisibleAtAsync(string queue, CancellationToken cancellationToken) => inner.NextVisibleAtAsync(queue, cancellationToken);
 
         public Task<IReadOnlyList<QueueStats>> GetStatsAsync(CancellationToken cancellationToken) => inner.GetStatsAsync(cancellationToken);

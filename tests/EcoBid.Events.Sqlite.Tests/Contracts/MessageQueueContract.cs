@@ -236,6 +236,26 @@ public abstract class MessageQueueContract : RuntimeContract
     }
 
     [Fact]
+    public async Task Work_that_failed_outside_a_consumer_is_recorded_as_a_dead_letter_and_comes_back_by_redrive()
+    {
+        var failed = TestEvents.Create("EmailUndelivered");
+
+        await WriteAsync(scope => Queue.DeadLetterNewAsync(scope, Q, failed.Id, failed.Id, failed.ToJson(), "email skipped: circuit open"));
+
+        (await ReceiveAsync(Q, Settings)).ShouldBeEmpty();
+        var letter = (await Queue.ListDeadLettersAsync(Q, 10, None)).ShouldHaveSingleItem();
+        letter.EventId.ShouldBe(failed.Id);
+        letter.LastError.ShouldBe("email skipped: circuit open");
+        letter.DeadLetteredAt.ShouldBe(Start);
+        (await Queue.GetStatsAsync(None)).ShouldHaveSingleItem().DeadLettered.ShouldBe(1);
+
+        (await Queue.RedriveAsync(Q, null, 100, None)).ShouldBe(1);
+        var again = (await ReceiveAsync(Q, Settings)).ShouldHaveSingleItem();
+        again.EventId.ShouldBe(failed.Id);
+        EventEnvelope.FromJson(again.Body).Id.ShouldBe(failed.Id);
+    }
+
+    [Fact]
     public async Task A_redriven_message_gets_the_full_receive_limit_again()
     {
         await DeadLetterAsync(TestEvents.Create("ItemCreated"));

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using EcoBid.Server.Tests.Infrastructure;
 using EcoBid.Server.Tests.Reservations;
 
@@ -53,11 +54,48 @@ public sealed class EmailTests
 
         await Eventually.TrueAsync(async () => await app.Database.CountAsync("SELECT COUNT(*) FROM notifications WHERE email_status IN ('pending', 'sending')") == 0, seconds: 30);
         (await app.Database.CountAsync("SELECT COUNT(*) FROM notifications WHERE email_status = 'skipped' AND email_error LIKE '%circuit open%'")).ShouldBeGreaterThan(0);
-        (await app.Database.CountAsync("SELECT COUNT(*) FROM queue_messages WHERE dead_lettered_at IS NOT NULL")).ShouldBe(0);
+        // Handlers did their work: nothing of theirs is dead-lettered. Each email not sent is, under EmailDelivery.
+        (await app.Database.CountAsync("SELECT COUNT(*) FROM queue_messages WHERE dead_lettered_at IS NOT NULL AND queue <> 'EmailDelivery.dlq'")).ShouldBe(0);
+        (await app.Database.CountAsync("SELECT COUNT(*) FROM queue_messages WHERE queue = 'EmailDelivery.dlq'"))
+            .ShouldBe(await app.Database.CountAsync("SELECT COUNT(*) FROM notifications WHERE email_status IN ('skipped', 'failed')"));
 
         // Account emails are not skipped like notification emails: the seven verification emails, refused by the open
         // circuit too, stay queued for the server's return.
         await Eventually.TrueAsync(async () => await app.Database.CountAsync("SELECT COUNT(*) FROM account_email_outbox WHERE last_error LIKE '%circuit open%'") > 0);
         (await app.Database.CountAsync("SELECT COUNT(*) FROM account_email_outbox WHERE purpose = 'verify-email'")).ShouldBe(7);
+    }
+
+    [Fact]
+    public async Task Emails_not_sent_while_the_server_was_down_wait_as_dead_letters_and_a_redrive_sends_them()
+    {
+        var port = FreePort.Next();
+        using var app = new EcoBidApp()
+            .With("Mail:Smtp:Host", "127.0.0.1").With("Mail:Smtp:Port", port.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .With("Mail:BreakerMinimumThroughput", "2").With("Mail:BreakerBreakDuration", "00:00:01")
+            .With("Mail:RetryBase", "00:00:00.050").With("Mail:MaxAttempts", "2");
+        var (seller, sellerClient) = await app.SignUpWithoutEmailAsync(displayName: "Giver");
+        for (var i = 0; i < 3; i++)
+        {
+            var (_, buyer) = await app.SignUpWithoutEmailAsync(displayName: $"Taker {i}");
+            await buyer.ReserveAsync(await sellerClient.CreateItemAsync());
+        }
+
+        await Eventually.TrueAsync(async () => await app.Database.CountAsync("SELECT COUNT(*) FROM notifications WHERE email_status IN ('skipped', 'failed')") == 3, seconds: 30);
+        var (adminUser, _) = await app.SignUpWithoutEmailAsync(displayName: "Admin");
+        await app.Database.WriteAsync(scope => Dapper.SqlMapper.ExecuteAsync(scope.Connection, "UPDATE users SET role = 'admin' WHERE id = @Id", adminUser, scope.Transaction));
+        var admin = app.CreateClient().Authorize((await AccountFlow.SignInAsync(app.CreateClient(), adminUser.Email)).GetProperty("accessToken").GetString()!);
+        var letters = await (await admin.GetAsync("/admin/dlq/EmailDelivery")).ReadJsonAsync();
+        letters.GetArrayLength().ShouldBe(3);
+        letters[0].GetProperty("lastError").GetString().ShouldNotBeNull().ShouldStartWith("email ");
+        (await app.Database.EventCountAsync("EmailUndelivered")).ShouldBe(3);
+
+        await using var smtp = SmtpSink.Start(port);
+        await Task.Delay(TimeSpan.FromSeconds(1.5)); // the open circuit lets a send through again after its break
+        var redrive = await admin.PostAsJsonAsync("/admin/dlq/EmailDelivery/redrive", new { });
+        redrive.EnsureSuccessStatusCode();
+
+        await Eventually.TrueAsync(() => Task.FromResult(smtp.Received.Count(m => m.IsTo(seller.Email) && m.Data.Contains("reserved", StringComparison.Ordinal)) == 3), seconds: 30);
+        await Eventually.TrueAsync(async () => await app.Database.CountAsync("SELECT COUNT(*) FROM notifications WHERE user_id = @Id AND email_status = 'sent'", seller) == 3);
+        (await app.Database.CountAsync("SELECT COUNT(*) FROM queue_messages WHERE queue LIKE 'EmailDelivery%'")).ShouldBe(0);
     }
 }

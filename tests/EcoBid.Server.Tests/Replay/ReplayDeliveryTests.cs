@@ -80,6 +80,25 @@ public sealed class ReplayDeliveryTests : IDisposable
     }
 
     [Fact]
+    public async Task Replaying_account_events_sends_nobody_a_new_link()
+    {
+        var client = await _app.AdminClientAsync();
+        await _app.SignUpAsync();
+        await _app.WaitForAsync(a => a.Kind == RuntimeActivityKind.Handled && a.Queue == "AccountEmails", count: 2); // the admin's and the user's
+        await Eventually.TrueAsync(async () => await _app.Database.CountAsync("SELECT COUNT(*) FROM account_email_outbox") == 0, what: "the account emails are sent");
+        var tokens = await _app.Database.CountAsync("SELECT COUNT(*) FROM account_tokens");
+        var mails = Directory.GetFiles(_app.MailFolder, "*.eml").Length;
+
+        await client.StartReplayAsync("accounts", targets: ["AccountEmails"]);
+        await client.WaitForReplayAsync("accounts");
+        await _app.WaitForAsync(a => a.Kind == RuntimeActivityKind.Handled && a.Queue == "AccountEmails", count: 4);
+
+        (await _app.Database.CountAsync("SELECT COUNT(*) FROM account_tokens")).ShouldBe(tokens);
+        (await _app.Database.CountAsync("SELECT COUNT(*) FROM account_email_outbox")).ShouldBe(0);
+        Directory.GetFiles(_app.MailFolder, "*.eml").Length.ShouldBe(mails);
+    }
+
+    [Fact]
     public async Task Replaying_only_to_Index_leaves_the_UpdateStats_counters_as_they_were()
     {
         var client = (await _app.AdminClientAsync());

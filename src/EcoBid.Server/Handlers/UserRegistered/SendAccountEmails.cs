@@ -13,6 +13,7 @@ namespace EcoBid.Server.Handlers.UserRegistered;
 /// is created here, in the handler's transaction, so it never appears in an event or the archive; the email that
 /// carries it is queued in the same transaction (<see cref="AccountEmailOutbox"/>) and sent after the commit by
 /// <see cref="AccountEmailDelivery"/>, so no mail server is ever waited on while SQLite's one writer is held.
+/// Replayed events send nothing.
 /// </summary>
 public sealed class SendAccountEmails(NotificationSignals signals, IOptions<AuthOptions> options, IConfiguration configuration) : IEventHandler
 {
@@ -22,6 +23,13 @@ public sealed class SendAccountEmails(NotificationSignals signals, IOptions<Auth
     {
         ArgumentNullException.ThrowIfNull(envelope);
         ArgumentNullException.ThrowIfNull(scope);
+        if (envelope.ReplayName is not null)
+        {
+            // A replay re-runs history; it must not mail people: a reset link to everyone who ever asked for one, or a
+            // fresh verification link to long-verified accounts. Anyone who still needs a link asks for one again.
+            return;
+        }
+
         var publicUrl = (configuration["PublicUrl"] ?? "http://localhost:8080").TrimEnd('/');
         if (envelope.DetailType == "UserRegistered")
         {
