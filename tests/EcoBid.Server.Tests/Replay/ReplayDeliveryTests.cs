@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Net.Http.Json;
 using EcoBid.Events;
 using EcoBid.Events.Envelope;
 using EcoBid.Events.Handlers;
@@ -19,7 +20,7 @@ public sealed class ReplayDeliveryTests : IDisposable
             { "name": "ItemCreated", "eventPattern": { "source": ["ecobid.items"], "detail-type": ["ItemCreated"] },
               "targets": ["ProcessNewItem", "Index", "Moderate", "Recorder"] },
             { "name": "CountEverything", "eventPattern": { "source": [{ "prefix": "ecobid." }] }, "targets": ["UpdateStats"] },
-            { "name": "AccountEmails", "eventPattern": { "source": ["ecobid.users"], "detail-type": ["UserRegistered"] }, "targets": ["AccountEmails"] }
+            { "name": "AccountEmails", "eventPattern": { "source": ["ecobid.users"], "detail-type": ["UserRegistered", "PasswordResetRequested"] }, "targets": ["AccountEmails"] }
           ]
         }
         """;
@@ -83,15 +84,16 @@ public sealed class ReplayDeliveryTests : IDisposable
     public async Task Replaying_account_events_sends_nobody_a_new_link()
     {
         var client = await _app.AdminClientAsync();
-        await _app.SignUpAsync();
-        await _app.WaitForAsync(a => a.Kind == RuntimeActivityKind.Handled && a.Queue == "AccountEmails", count: 2); // the admin's and the user's
+        var (user, _) = await _app.SignUpAsync();
+        (await _app.CreateClient().PostAsJsonAsync("/auth/password/forgot", new { email = user.Email })).EnsureSuccessStatusCode();
+        await _app.WaitForAsync(a => a.Kind == RuntimeActivityKind.Handled && a.Queue == "AccountEmails", count: 3); // two sign-ups, one reset
         await Eventually.TrueAsync(async () => await _app.Database.CountAsync("SELECT COUNT(*) FROM account_email_outbox") == 0, what: "the account emails are sent");
         var tokens = await _app.Database.CountAsync("SELECT COUNT(*) FROM account_tokens");
         var mails = Directory.GetFiles(_app.MailFolder, "*.eml").Length;
 
         await client.StartReplayAsync("accounts", targets: ["AccountEmails"]);
         await client.WaitForReplayAsync("accounts");
-        await _app.WaitForAsync(a => a.Kind == RuntimeActivityKind.Handled && a.Queue == "AccountEmails", count: 4);
+        await _app.WaitForAsync(a => a.Kind == RuntimeActivityKind.Handled && a.Queue == "AccountEmails", count: 6);
 
         (await _app.Database.CountAsync("SELECT COUNT(*) FROM account_tokens")).ShouldBe(tokens);
         (await _app.Database.CountAsync("SELECT COUNT(*) FROM account_email_outbox")).ShouldBe(0);
