@@ -1,57 +1,39 @@
 using Dapper;
 using EcoBid.Domain.Geo;
-using EcoBid.Events.Signals;
 using EcoBid.Events.Sqlite;
 using EcoBid.Server.Hosting;
 using EcoBid.Server.Notifications;
 using EcoBid.Server.SavedSearches;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Options;
+using EcoBid.Server.Tests.Infrastructure;
 
 namespace EcoBid.Server.Tests.SavedSearches;
 
 /// <summary>Saved searches made when their boxes were clamped at ±180° get their far side when the schema moves on.</summary>
-public sealed class SavedSearchSchemaMigrationTests : IAsyncLifetime
+public sealed class SavedSearchSchemaMigrationTests : ScratchDatabaseTest
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "ecobid-tests", Guid.NewGuid().ToString("N"));
-    private SqliteDatabase _database = null!;
-
-    public Task InitializeAsync()
-    {
-        _database = new SqliteDatabase(Options.Create(new SqliteOptions { Path = Path.Combine(_directory, "ecobid.db") }), new RuntimeSignals(), TimeProvider.System);
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _database.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
-    }
-
     [Theory]
     [InlineData(179.95, -179.95)]   // over the meridian eastwards: the far side is west of -180 + overshoot
     [InlineData(-179.95, 179.95)]   // and westwards
     public async Task A_clamped_box_gets_its_far_side_and_a_box_away_from_the_meridian_stays_single(double centreLon, double farSideLon)
     {
-        await _database.MigrateAsync([NotificationsSchema.Scripts[0]]);
-        await _database.WriteAsync(async scope =>
+        await Database.MigrateAsync([NotificationsSchema.Scripts[0]]);
+        await Database.WriteAsync(async scope =>
         {
             await InsertVersionOneAsync(scope.Connection, scope.Transaction, 1, "crossing", -17.0, centreLon, 20);
             await InsertVersionOneAsync(scope.Connection, scope.Transaction, 2, "warsaw", 52.23, 21.01, 5);
             return 0;
         });
 
-        await _database.MigrateAsync(EcoBidSchema.Scripts);
+        await Database.MigrateAsync(EcoBidSchema.Scripts);
 
-        var farSide = await _database.ReadAsync(c => SavedSearchStore.CandidatesAsync(c, null, new GeoPoint(-17.0, farSideLon), null));
+        var farSide = await Database.ReadAsync(c => SavedSearchStore.CandidatesAsync(c, null, new GeoPoint(-17.0, farSideLon), null));
         farSide.ShouldHaveSingleItem().Id.ShouldBe("crossing");
-        var nearSide = await _database.ReadAsync(c => SavedSearchStore.CandidatesAsync(c, null, new GeoPoint(-17.0, centreLon), null));
+        var nearSide = await Database.ReadAsync(c => SavedSearchStore.CandidatesAsync(c, null, new GeoPoint(-17.0, centreLon), null));
         nearSide.ShouldHaveSingleItem().Id.ShouldBe("crossing");
-        var beyond = await _database.ReadAsync(c => SavedSearchStore.CandidatesAsync(c, null, new GeoPoint(-17.0, farSideLon + (Math.Sign(farSideLon) * -1)), null));
+        var beyond = await Database.ReadAsync(c => SavedSearchStore.CandidatesAsync(c, null, new GeoPoint(-17.0, farSideLon + (Math.Sign(farSideLon) * -1)), null));
         beyond.ShouldBeEmpty("a degree further on is about 106 km away, past the box");
-        (await _database.ReadAsync(c => SavedSearchStore.CandidatesAsync(c, null, new GeoPoint(52.23, 21.01), null))).ShouldHaveSingleItem().Id.ShouldBe("warsaw");
-        var ids = await _database.ReadAsync(c => c.QueryAsync<long>("SELECT id FROM saved_search_boxes ORDER BY id"));
+        (await Database.ReadAsync(c => SavedSearchStore.CandidatesAsync(c, null, new GeoPoint(52.23, 21.01), null))).ShouldHaveSingleItem().Id.ShouldBe("warsaw");
+        var ids = await Database.ReadAsync(c => c.QueryAsync<long>("SELECT id FROM saved_search_boxes ORDER BY id"));
         ids.ShouldBe([2L, 3L, 4L]);
     }
 
