@@ -91,6 +91,6 @@ public static class ItemsSchema
             DROP TABLE item_search;
             ALTER TABLE item_search_by_seq RENAME TO item_search;
             DROP TABLE item_search_keys;
-            """),
+            """, RebuildsTables: true),
     ];
 }
