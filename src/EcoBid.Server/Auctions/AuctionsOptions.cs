@@ -16,4 +16,10 @@ public sealed class AuctionsOptions
     /// listing never expires under a running auction and the seller has time to start another after an unsold end.
     /// </summary>
     public TimeSpan ListingGrace { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// How long the answer to a bid or buy-now is kept under its Idempotency-Key (pruned by DailyCleanup). At least
+    /// the longest auction, so a retry during any auction gets its stored answer; a retry after that bids again.
+    /// </summary>
+    public TimeSpan IdempotencyRetention { get; set; } = TimeSpan.FromDays(7);
 }

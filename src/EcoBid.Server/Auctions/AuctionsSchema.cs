@@ -78,5 +78,9 @@ public static class AuctionsSchema
                 UNIQUE (user_id, idempotency_key)
             );
             """),
+        new("auctions", 2, """
+            -- DailyCleanup forgets stored answers past Auctions:IdempotencyRetention, oldest first.
+            CREATE INDEX ix_auction_requests_created ON auction_requests (created_at);
+            """),
     ];
 }

@@ -41,6 +41,28 @@ public sealed class DailyCleanupTests : IDisposable
         left.ShouldBe(["live"]);
     }
 
+    [Fact]
+    public async Task Stored_bid_answers_older_than_the_retention_are_forgotten_and_newer_ones_kept()
+    {
+        var now = DateTimeOffset.UtcNow;
+        await _app.Database.WriteAsync(scope => scope.Connection.ExecuteAsync(
+            """
+            INSERT INTO auction_requests (user_id, idempotency_key, request, response, created_at) VALUES
+                ('u', 'old', '{}', '{}', @old), ('u', 'recent', '{}', '{}', @recent);
+            """,
+            new { old = (now - TimeSpan.FromDays(8)).ToUnixTimeMilliseconds(), recent = (now - TimeSpan.FromDays(6)).ToUnixTimeMilliseconds() },
+            scope.Transaction));
+        var handler = _app.Services.GetRequiredKeyedService<IEventHandler>(DailyCleanup.Target);
+
+        await _app.Database.WriteAsync(async scope =>
+        {
+            await handler.HandleAsync(ScheduledEvent(), scope, CancellationToken.None);
+            return 0;
+        });
+
+        (await _app.Database.ReadAsync(c => c.QueryAsync<string>("SELECT idempotency_key FROM auction_requests"))).ShouldBe(["recent"]);
+    }
+
     private static EventEnvelope ScheduledEvent()
     {
         using var detail = JsonDocument.Parse("{}");

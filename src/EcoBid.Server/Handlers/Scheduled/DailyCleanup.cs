@@ -3,6 +3,7 @@ using EcoBid.Events.Archive;
 using EcoBid.Events.Envelope;
 using EcoBid.Events.Handlers;
 using EcoBid.Events.Storage;
+using EcoBid.Server.Auctions;
 using Microsoft.Extensions.Options;
 
 namespace EcoBid.Server.Handlers.Scheduled;
@@ -10,10 +11,11 @@ namespace EcoBid.Server.Handlers.Scheduled;
 /// <summary>
 /// The seeds' DailyCleanup (<c>cron(0 2 * * ? *)</c>): forgets inbox marks older than the retention, which is far
 /// longer than any message can wait for a redelivery, so de-duplication is unaffected; prunes archived events past
-/// <c>Archive:RetentionDays</c> (kept forever by default); and deletes account tokens (verification, reset) that have
-/// expired or been used, which can never be spent again.
+/// <c>Archive:RetentionDays</c> (kept forever by default); deletes account tokens (verification, reset) that have
+/// expired or been used, which can never be spent again; and forgets the stored answers of bids older than
+/// <c>Auctions:IdempotencyRetention</c>.
 /// </summary>
-public sealed class DailyCleanup(IInbox inbox, ArchiveRetention archive, IOptions<RuntimeOptions> options) : IEventHandler
+public sealed class DailyCleanup(IInbox inbox, ArchiveRetention archive, IOptions<RuntimeOptions> options, IOptions<AuctionsOptions> auctions) : IEventHandler
 {
     public const string Target = "DailyCleanup";
 
@@ -25,5 +27,8 @@ public sealed class DailyCleanup(IInbox inbox, ArchiveRetention archive, IOption
         await using var tokens = scope.Command(
             "DELETE FROM account_tokens WHERE expires_at < $now OR used_at IS NOT NULL", ("$now", scope.Now.ToUnixTimeMilliseconds()));
         await tokens.ExecuteNonQueryAsync(cancellationToken);
+        await using var answers = scope.Command(
+            "DELETE FROM auction_requests WHERE created_at < $cutOff", ("$cutOff", (scope.Now - auctions.Value.IdempotencyRetention).ToUnixTimeMilliseconds()));
+        await answers.ExecuteNonQueryAsync(cancellationToken);
     }
 }
