@@ -29,6 +29,9 @@ internal sealed record BenchOptions
 
     public bool Keep { get; init; }
 
+    /// <summary>Push run: send each message with a real HTTP request to the endpoint, rather than calling its handler.</summary>
+    public bool OverHttp { get; init; }
+
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(5);
 
     public bool RunsRaw => Scenario is "all" or "raw";
@@ -77,6 +80,7 @@ internal sealed record BenchOptions
                 "--warmup-seconds" => options with { WarmupTime = TimeSpan.FromSeconds(int.TryParse(Value(), out var ws) && ws >= 0 ? ws : throw new ArgumentException("--warmup-seconds needs a number of seconds.")) },
                 "--dir" => options with { Directory = Value() },
                 "--keep" => options with { Keep = true },
+                "--http" => options with { OverHttp = true },
                 "--timeout" => options with { Timeout = TimeSpan.FromSeconds(Positive()) },
                 "--help" or "-h" or "-?" => throw new HelpRequestedException(),
                 _ => throw new ArgumentException($"Unknown option '{name}'."),

@@ -1,6 +1,9 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Net.WebSockets;
 using System.Security.Claims;
 using System.Text.Json;
@@ -62,15 +65,17 @@ internal static class PushLatencyBenchmark
             clients.AddRange(await Task.WhenAll(connects));
         }
 
-        Progress($"warming up for {options.WarmupTime.TotalSeconds:0} s at {options.Rate:N0} messages/s");
+        using var http = new HttpClient { BaseAddress = new Uri(address) };
+        var send = options.OverHttp ? OverHttp(http, tokens) : InProcess(database);
+        Progress($"warming up for {options.WarmupTime.TotalSeconds:0} s at {options.Rate:N0} messages/s{(options.OverHttp ? " over HTTP" : string.Empty)}");
         var warmup = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
-        await OfferAsync(database, options.Rate, options.WarmupTime, warmup, cancellationToken);
+        await OfferAsync(send, options.Rate, options.WarmupTime, warmup, cancellationToken);
         await DrainAsync(warmup, received, cancellationToken);
 
         Progress($"measuring for {options.LatencyDuration.TotalSeconds:0} s at {options.Rate:N0} messages/s");
         var sent = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
         var cpu = ProcessCpu.Now();
-        var offered = await OfferAsync(database, options.Rate, options.LatencyDuration, sent, cancellationToken);
+        var offered = await OfferAsync(send, options.Rate, options.LatencyDuration, sent, cancellationToken);
         await DrainAsync(sent, received, cancellationToken);
 
         cpu = ProcessCpu.Now() - cpu;
@@ -93,7 +98,7 @@ internal static class PushLatencyBenchmark
         }
 
         table.AddRow(
-            $"{offered.Rate:N0} messages/s offered, {connected:N0} of {Clients:N0} clients connected", summary.Count.ToString("N0", CultureInfo.InvariantCulture),
+            $"{offered.Rate:N0} messages/s offered{(options.OverHttp ? " over HTTP" : string.Empty)}, {connected:N0} of {Clients:N0} clients connected", summary.Count.ToString("N0", CultureInfo.InvariantCulture),
             Ms(summary.Mean), Ms(summary.P50), Ms(summary.P95), Ms(summary.P99), Ms(summary.Max));
         AnsiConsole.Write(table);
         AnsiConsole.WriteLine($"Sent {sent.Count:N0} messages, {latencies.Count:N0} reached their recipient's socket ({sent.Count - latencies.Count:N0} not within 30 s). CPU {cpu.TotalSeconds:0.0} s over the run (server and clients).");
@@ -148,9 +153,40 @@ internal static class PushLatencyBenchmark
         return [.. users.Select(accessTokens.Issue)];
     }
 
+    /// <summary>Sends one message: conversation, sender (index), text; returns the accepted message's id.</summary>
+    private delegate Task<string> SendMessage(string conversationId, int sender, string text, CancellationToken cancellationToken);
+
+    /// <summary>The endpoint's own handler, called in process: the action without the HTTP layer.</summary>
+    private static SendMessage InProcess(IEventDatabase database) => async (conversationId, sender, text, cancellationToken) =>
+    {
+        var principal = new ClaimsPrincipal(new ClaimsIdentity([new Claim("sub", $"u{sender}")], "bench"));
+        var result = await MessagesApi.Post(conversationId, new PostMessageRequest(text), principal, database, cancellationToken);
+        return result.Result is Accepted<MessageAccepted> accepted
+            ? accepted.Value!.Id
+            : throw new InvalidOperationException($"{text} was refused: {result.Result}.");
+    };
+
+    /// <summary>A real request to <c>POST /conversations/{id}/messages</c> with the sender's access token.</summary>
+    private static SendMessage OverHttp(HttpClient http, string[] tokens) => async (conversationId, sender, text, cancellationToken) =>
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/conversations/{conversationId}/messages")
+        {
+            Content = JsonContent.Create(new { body = text }),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens[sender]);
+        using var response = await http.SendAsync(request, cancellationToken);
+        if (response.StatusCode != HttpStatusCode.Accepted)
+        {
+            throw new InvalidOperationException($"{text} was refused: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken)}");
+        }
+
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStreamAsync(cancellationToken));
+        return body.RootElement.GetProperty("id").GetString()!;
+    };
+
     /// <summary>Open loop: message n starts at n/rate whether or not earlier ones have finished, in conversation n mod 500.</summary>
     private static async Task<(int Count, double Rate)> OfferAsync(
-        IEventDatabase database, int rate, TimeSpan duration, ConcurrentDictionary<string, long>? sent, CancellationToken cancellationToken)
+        SendMessage send, int rate, TimeSpan duration, ConcurrentDictionary<string, long>? sent, CancellationToken cancellationToken)
     {
         var count = (int)Math.Round(rate * duration.TotalSeconds);
         using var inFlight = new SemaphoreSlim(256);
@@ -167,27 +203,21 @@ internal static class PushLatencyBenchmark
             await inFlight.WaitAsync(cancellationToken);
             var k = n % (Clients / 2);
             var sender = (n / (Clients / 2)) % 2 == 0 ? (2 * k) + 1 : 2 * k;
-            tasks.Add(SendAsync($"c{k}", $"u{sender}", n));
+            tasks.Add(SendAsync($"c{k}", sender, n));
         }
 
         var elapsed = Stopwatch.GetElapsedTime(started);
         await Task.WhenAll(tasks);
         return (count, count > 1 ? (count - 1) / elapsed.TotalSeconds : count);
 
-        async Task SendAsync(string conversationId, string senderId, int n)
+        async Task SendAsync(string conversationId, int sender, int n)
         {
             try
             {
                 await Task.Yield();
-                var principal = new ClaimsPrincipal(new ClaimsIdentity([new Claim("sub", senderId)], "bench"));
                 var at = Stopwatch.GetTimestamp();
-                var result = await MessagesApi.Post(conversationId, new PostMessageRequest($"Message {n}"), principal, database, cancellationToken);
-                if (result.Result is not Accepted<MessageAccepted> accepted)
-                {
-                    throw new InvalidOperationException($"Message {n} was refused: {result.Result}.");
-                }
-
-                sent?.TryAdd(accepted.Value!.Id, at);
+                var id = await send(conversationId, sender, $"Message {n}", cancellationToken);
+                sent?.TryAdd(id, at);
             }
             finally
             {
