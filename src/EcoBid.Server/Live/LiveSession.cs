@@ -24,6 +24,8 @@ public sealed partial class LiveSession(
     /// <summary>Close code for a connection whose access token expired: sign in again and resume.</summary>
     public const WebSocketCloseStatus TokenExpired = (WebSocketCloseStatus)4001;
 
+    private static readonly TimeSpan MinimumWait = TimeSpan.FromMilliseconds(5);
+
     private long _lastHeardTicks = clock.GetUtcNow().UtcTicks;
     private WebSocketCloseStatus _closeStatus = WebSocketCloseStatus.NormalClosure;
     private string _closeReason = "bye";
@@ -214,7 +216,16 @@ public sealed partial class LiveSession(
                 return;
             }
 
-            await Task.Delay(untilExpiry < options.HeartbeatInterval ? untilExpiry : options.HeartbeatInterval, clock, cancellationToken);
+            // Near the expiry the wait is for the expiry alone, with no ping after it: a timer that fires a little early
+            // leaves a sliver of time, and pinging after each such short wait would flood the queue with pings (the
+            // client's full queue then closes the connection as too slow, 1008, instead of expired, 4001).
+            if (untilExpiry < options.HeartbeatInterval)
+            {
+                await Task.Delay(untilExpiry < MinimumWait ? MinimumWait : untilExpiry, clock, cancellationToken);
+                continue;
+            }
+
+            await Task.Delay(options.HeartbeatInterval, clock, cancellationToken);
             connection.Send(LiveFrames.Ping);
         }
     }
