@@ -49,7 +49,8 @@ public sealed class SqliteOutboxStore(SqliteDatabase database, QueueHandoff? han
     {
         ArgumentNullException.ThrowIfNull(events);
         var stored = new HashSet<string>(StringComparer.Ordinal);
-        var handed = new List<(QueueMailbox Mailbox, QueueMessage? Message)>();
+        var reserved = new List<QueueMailbox>();
+        var handed = new List<(QueueMailbox Mailbox, QueueMessage Message)>();
         try
         {
             await database.WriteAsync(async scope =>
@@ -71,11 +72,11 @@ public sealed class SqliteOutboxStore(SqliteDatabase database, QueueHandoff? han
                     {
                         if (handoff?.TryReserve(target) is { } mailbox)
                         {
-                            handed.Add((mailbox, null));
+                            reserved.Add(mailbox);
                             var until = now + (long)mailbox.VisibilityTimeout.TotalMilliseconds;
                             var id = (long)(await sqlite.Prepared(EnqueueReceived, ("$queue", target), ("$id", routed.EventId), ("$body", routed.EnvelopeJson), ("$now", now), ("$until", until))
                                 .ExecuteScalarAsync(cancellationToken))!;
-                            handed[^1] = (mailbox, new QueueMessage(id, target, routed.EventId, routed.EventId, routed.EnvelopeJson, 1, scope.Now));
+                            handed.Add((mailbox, new QueueMessage(id, target, routed.EventId, routed.EventId, routed.EnvelopeJson, 1, scope.Now)));
                         }
                         else
                         {
@@ -95,7 +96,7 @@ public sealed class SqliteOutboxStore(SqliteDatabase database, QueueHandoff? han
                 {
                     foreach (var (mailbox, message) in handed)
                     {
-                        mailbox.Deliver(message!);
+                        mailbox.Deliver(message);
                     }
                 });
                 return true;
@@ -103,20 +104,15 @@ public sealed class SqliteOutboxStore(SqliteDatabase database, QueueHandoff? han
         }
         catch
         {
-            ReleaseAll(handed);
+            // Nothing was committed: the room reserved for handed messages is free again.
+            foreach (var mailbox in reserved)
+            {
+                mailbox.Release();
+            }
+
             throw;
         }
 
         return stored;
-    }
-
-    private static void ReleaseAll(List<(QueueMailbox Mailbox, QueueMessage? Message)> handed)
-    {
-        foreach (var (mailbox, _) in handed)
-        {
-            mailbox.Release();
-        }
-
-        handed.Clear();
     }
 }

@@ -19,26 +19,6 @@ public static class PreparedQueries
         return await reader.ReadAsync(scope.CancellationToken) ? Parser<T>(reader)(reader) : default;
     }
 
-    /// <summary>Every row mapped to <typeparamref name="T"/>.</summary>
-    public static async Task<List<T?>> QueryPreparedAsync<T>(this IWriteScope scope, string sql, params (string Name, object? Value)[] parameters)
-    {
-        ArgumentNullException.ThrowIfNull(scope);
-        var command = scope.Prepared(sql, parameters);
-        await using var reader = await command.ExecuteReaderAsync(scope.CancellationToken);
-        var rows = new List<T?>();
-        if (await reader.ReadAsync(scope.CancellationToken))
-        {
-            var parse = Parser<T>(reader);
-            do
-            {
-                rows.Add(parse(reader));
-            }
-            while (await reader.ReadAsync(scope.CancellationToken));
-        }
-
-        return rows;
-    }
-
     /// <summary>A single value (text, number, flag) is read from the first column; anything else is mapped by Dapper.</summary>
     private static Func<System.Data.Common.DbDataReader, T?> Parser<T>(System.Data.Common.DbDataReader reader)
     {

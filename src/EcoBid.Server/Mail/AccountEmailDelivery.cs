@@ -120,14 +120,7 @@ public sealed partial class AccountEmailDelivery(
     private async Task<TimeSpan> IdleWaitAsync(CancellationToken cancellationToken)
     {
         var next = await database.ReadAsync(AccountEmailOutbox.NextDueAsync, cancellationToken);
-        var idle = runtime.Value.IdleRecheck;
-        if (next is not { } due)
-        {
-            return idle;
-        }
-
-        var wait = DateTimeOffset.FromUnixTimeMilliseconds(due) - clock.GetUtcNow();
-        return wait < TimeSpan.Zero ? TimeSpan.Zero : wait < idle ? wait : idle;
+        return DueWait.Until(next, runtime.Value.IdleRecheck, clock);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Account email delivery loop failed; it retries in a second")]

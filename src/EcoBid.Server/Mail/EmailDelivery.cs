@@ -139,14 +139,7 @@ public sealed partial class EmailDelivery(
     {
         var next = await database.ReadAsync(db => db.ExecuteScalarAsync<long?>(
             "SELECT MIN(email_due_at) FROM notifications WHERE email_status IN ('pending', 'sending')"), cancellationToken);
-        var idle = runtime.Value.IdleRecheck;
-        if (next is not { } due)
-        {
-            return idle;
-        }
-
-        var wait = DateTimeOffset.FromUnixTimeMilliseconds(due) - clock.GetUtcNow();
-        return wait < TimeSpan.Zero ? TimeSpan.Zero : wait < idle ? wait : idle;
+        return DueWait.Until(next, runtime.Value.IdleRecheck, clock);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Email delivery loop failed; it retries in a second")]

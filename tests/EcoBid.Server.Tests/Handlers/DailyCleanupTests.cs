@@ -29,13 +29,8 @@ public sealed class DailyCleanupTests : IDisposable
             """,
             new { user.Id, past = now - 60_000, future = now + 3_600_000 },
             scope.Transaction));
-        var handler = _app.Services.GetRequiredKeyedService<IEventHandler>(DailyCleanup.Target);
 
-        await _app.Database.WriteAsync(async scope =>
-        {
-            await handler.HandleAsync(ScheduledEvent(), scope, CancellationToken.None);
-            return 0;
-        });
+        await RunCleanupAsync();
 
         var left = await _app.Database.ReadAsync(c => c.QueryAsync<string>("SELECT token_hash FROM account_tokens"));
         left.ShouldBe(["live"]);
@@ -52,15 +47,21 @@ public sealed class DailyCleanupTests : IDisposable
             """,
             new { old = (now - TimeSpan.FromDays(8)).ToUnixTimeMilliseconds(), recent = (now - TimeSpan.FromDays(6)).ToUnixTimeMilliseconds() },
             scope.Transaction));
-        var handler = _app.Services.GetRequiredKeyedService<IEventHandler>(DailyCleanup.Target);
 
-        await _app.Database.WriteAsync(async scope =>
+        await RunCleanupAsync();
+
+        (await _app.Database.ReadAsync(c => c.QueryAsync<string>("SELECT idempotency_key FROM auction_requests"))).ShouldBe(["recent"]);
+    }
+
+    /// <summary>Runs the DailyCleanup handler once, in a write transaction, as its schedule would.</summary>
+    private Task RunCleanupAsync()
+    {
+        var handler = _app.Services.GetRequiredKeyedService<IEventHandler>(DailyCleanup.Target);
+        return _app.Database.WriteAsync(async scope =>
         {
             await handler.HandleAsync(ScheduledEvent(), scope, CancellationToken.None);
             return 0;
         });
-
-        (await _app.Database.ReadAsync(c => c.QueryAsync<string>("SELECT idempotency_key FROM auction_requests"))).ShouldBe(["recent"]);
     }
 
     private static EventEnvelope ScheduledEvent()

@@ -1,11 +1,7 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Diagnostics.Metrics;
 using System.Net;
 using System.Net.Http.Json;
-using EcoBid.Server.Notifications;
 using EcoBid.Server.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace EcoBid.Server.Tests.Identity;
 
@@ -96,8 +92,9 @@ public sealed class AccountEmailTests
             .With("Mail:Smtp:Host", "127.0.0.1").With("Mail:Smtp:Port", FreePort.Next().ToString())
             .With("Auth:VerificationTokenLifetime", lifetime.ToString())
             .With("Mail:RetryBase", "00:00:00.050").With("Mail:RetryCap", retryCap.ToString());
-        var outcomes = new ConcurrentQueue<(string Purpose, string Outcome)>();
-        using var listener = ListenToAccountEmails(app, outcomes);
+        using var meters = new NotificationMeterRecorder(app);
+        List<(string Purpose, string Outcome)> Outcomes() =>
+            [.. meters.Of("ecobid.notifications.account_email").Select(t => (t.GetValueOrDefault("purpose") ?? "?", t.GetValueOrDefault("outcome") ?? "?"))];
         var client = app.CreateClient();
         var email = $"user-{Guid.NewGuid():N}@example.com";
 
@@ -109,7 +106,8 @@ public sealed class AccountEmailTests
 
         // Not before the token was about to expire: the last try is at most one retry cap before it.
         sinceRegistering.Elapsed.ShouldBeGreaterThanOrEqualTo(lifetime - retryCap - TimeSpan.FromMilliseconds(50));
-        await Eventually.TrueAsync(() => Task.FromResult(outcomes.Contains(("verify-email", "given_up"))), what: "the give-up is counted");
+        await Eventually.TrueAsync(() => Task.FromResult(Outcomes().Contains(("verify-email", "given_up"))), what: "the give-up is counted");
+        var outcomes = Outcomes();
         outcomes.Count(o => o.Outcome == "given_up").ShouldBe(1);
         outcomes.Count(o => o.Outcome == "retry").ShouldBeGreaterThan(0);
         outcomes.ShouldNotContain(("verify-email", "sent"));
@@ -118,33 +116,4 @@ public sealed class AccountEmailTests
 
     private static string[] PickupFiles(EcoBidApp app) =>
         Directory.Exists(app.MailFolder) ? Directory.GetFiles(app.MailFolder) : [];
-
-    /// <summary>Records this app's account email outcomes (its own meter factory: other tests' servers are not heard).</summary>
-    private static MeterListener ListenToAccountEmails(EcoBidApp app, ConcurrentQueue<(string Purpose, string Outcome)> outcomes)
-    {
-        var factory = app.Services.GetRequiredService<IMeterFactory>();
-        var listener = new MeterListener
-        {
-            InstrumentPublished = (instrument, l) =>
-            {
-                if (instrument.Meter.Name == NotificationMetrics.MeterName && ReferenceEquals(instrument.Meter.Scope, factory) && instrument.Name == "ecobid.notifications.account_email")
-                {
-                    l.EnableMeasurementEvents(instrument);
-                }
-            },
-        };
-        listener.SetMeasurementEventCallback<long>((_, _, tags, _) =>
-        {
-            string? purpose = null, outcome = null;
-            foreach (var tag in tags)
-            {
-                purpose = tag.Key == "purpose" ? tag.Value as string : purpose;
-                outcome = tag.Key == "outcome" ? tag.Value as string : outcome;
-            }
-
-            outcomes.Enqueue((purpose ?? "?", outcome ?? "?"));
-        });
-        listener.Start();
-        return listener;
-    }
 }
