@@ -56,7 +56,7 @@ internal static class SearchDataLoader
                     ["$moderation"] = Moderation(random),
                     ["$created"] = created.ToUnixTimeMilliseconds(),
                     ["$expires"] = created.AddDays(30).ToUnixTimeMilliseconds(),
-                    ["$cells"] = string.Join(' ', Enumerable.Range(1, SearchCells.FinestPrecision).Select(p => geohash[..p])),
+                    ["$cells"] = string.Join(' ', Enumerable.Range(1, SearchCells.FinestPrecision).Select(p => SearchCells.Token(geohash[..p]))),
                 };
                 await RunAsync(item, values, cancellationToken);
                 await RunAsync(geo, values, cancellationToken);

@@ -35,8 +35,9 @@ public sealed record BidPlaced(
 public sealed record AuctionExtended(string AuctionId, string ItemId, DateTimeOffset PreviousEnd, DateTimeOffset NewEnd);
 
 /// <summary>
-/// The auction closed. Unsold (no bids, or the reserve not met) has no winner. <c>EndedAt</c> is the effective end
-/// (the buy-now instant for a buy-now); the envelope's time is when the close committed.
+/// The auction closed. Unsold (no bids, or the reserve not met) has no winner, and <c>UnsoldReason</c> says why
+/// (<c>no_bids</c> or <c>reserve_not_met</c>); a sale names the pickup reservation it created. <c>EndedAt</c> is the
+/// effective end (the buy-now instant for a buy-now); the envelope's time is when the close committed.
 /// </summary>
 [DomainEvent(EventSources.Auctions, "AuctionEnded")]
 public sealed record AuctionEnded(
@@ -48,7 +49,9 @@ public sealed record AuctionEnded(
     bool Sold,
     DateTimeOffset EndedAt,
     string SellerId,
-    string Currency);
+    string Currency,
+    string? UnsoldReason = null,
+    string? ReservationId = null);
 
 /// <summary>To the winner, with the pickup reservation the win created.</summary>
 [DomainEvent(EventSources.Auctions, "AuctionWon")]
@@ -63,7 +66,10 @@ public sealed record AuctionWon(
     bool BoughtNow,
     DateTimeOffset EndedAt);
 
-/// <summary>To each bidder who did not win: <c>Reason</c> is <c>outbid</c> or <c>reserve_not_met</c>.</summary>
+/// <summary>
+/// To each bidder who did not win: <c>Reason</c> is <c>outbid</c> (someone else won) or <c>reserve_not_met</c> (nobody
+/// did); <c>WasLeading</c> marks the top bidder of an auction that ended unsold.
+/// </summary>
 [DomainEvent(EventSources.Auctions, "AuctionLost")]
 public sealed record AuctionLost(
     string AuctionId,
@@ -73,7 +79,8 @@ public sealed record AuctionLost(
     long? WinningBid,
     string Currency,
     string Reason,
-    DateTimeOffset EndedAt);
+    DateTimeOffset EndedAt,
+    bool WasLeading = false);
 
 [DomainEvent(EventSources.Auctions, "AuctionCancelled")]
 public sealed record AuctionCancelled(string AuctionId, string ItemId, string SellerId, DateTimeOffset CancelledAt);

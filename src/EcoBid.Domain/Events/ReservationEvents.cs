@@ -1,7 +1,11 @@
 namespace EcoBid.Domain.Events;
 
+/// <summary>
+/// <c>Origin</c> says how it came about: <c>reserve</c> (the buyer reserved), <c>waitlist</c> (the buyer was next in line:
+/// they are told, and their window starts then), or <c>auction</c> (the pickup of a won auction).
+/// </summary>
 [DomainEvent(EventSources.Reservations, "ReservationCreated")]
-public sealed record ReservationCreated(string ReservationId, string ItemId, string BuyerId, string SellerId, DateTimeOffset ReservedAt, DateTimeOffset ExpiresAt);
+public sealed record ReservationCreated(string ReservationId, string ItemId, string BuyerId, string SellerId, DateTimeOffset ReservedAt, DateTimeOffset ExpiresAt, string Origin = "reserve");
 
 [DomainEvent(EventSources.Reservations, "ReservationConfirmed")]
 public sealed record ReservationConfirmed(string ReservationId, string ItemId, string BuyerId, string SellerId, DateTimeOffset ConfirmedAt);
@@ -12,8 +16,9 @@ public sealed record ReservationCompleted(string ReservationId, string ItemId, s
 [DomainEvent(EventSources.Reservations, "ReservationCancelled")]
 public sealed record ReservationCancelled(string ReservationId, string ItemId, string BuyerId, string SellerId, string CancelledBy, string Reason, DateTimeOffset CancelledAt);
 
+/// <summary><c>NoShow</c> is false only when the buyer was never told of a reservation the waitlist gave them.</summary>
 [DomainEvent(EventSources.Reservations, "ReservationExpired")]
-public sealed record ReservationExpired(string ReservationId, string ItemId, string BuyerId, string SellerId, DateTimeOffset ExpiredAt);
+public sealed record ReservationExpired(string ReservationId, string ItemId, string BuyerId, string SellerId, DateTimeOffset ExpiredAt, bool NoShow = true);
 
 /// <summary>The reservation-expiry timer's event: the buyer's window is over, unless the seller confirmed in time.</summary>
 [DomainEvent(EventSources.Reservations, "ReservationExpiryDue")]

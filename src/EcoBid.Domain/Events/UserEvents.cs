@@ -22,6 +22,10 @@ public sealed record UserVerified(string UserId, DateTimeOffset VerifiedAt);
 public sealed record UserProfileUpdated(string UserId, IReadOnlyList<string> ChangedFields, DateTimeOffset UpdatedAt);
 
 /// <summary>Someone asked to reset the account's password; the handler sends the reset link (the token never enters an event).</summary>
+/// <summary>Someone asked for a new verification link for an account that is not verified yet.</summary>
+[DomainEvent(EventSources.Users, "VerificationEmailRequested")]
+public sealed record VerificationEmailRequested(string UserId, DateTimeOffset RequestedAt);
+
 [DomainEvent(EventSources.Users, "PasswordResetRequested")]
 public sealed record PasswordResetRequested(string UserId, DateTimeOffset RequestedAt);
 

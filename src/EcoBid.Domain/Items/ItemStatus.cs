@@ -8,5 +8,8 @@ public static class ItemStatus
     public const string Expired = "expired";
     public const string Withdrawn = "withdrawn";
 
-    public static IReadOnlyList<string> All { get; } = [Available, Reserved, PickedUp, Expired, Withdrawn];
+    /// <summary>An auction item whose auction ended without a completed sale (unsold, or the pickup fell through); its seller may auction it again.</summary>
+    public const string Ended = "ended";
+
+    public static IReadOnlyList<string> All { get; } = [Available, Reserved, PickedUp, Expired, Withdrawn, Ended];
 }

@@ -5,6 +5,7 @@ namespace EcoBid.Domain.Reservations;
 /// <summary>Who may do what with a free item's reservation. Each returns null when allowed, or why not.</summary>
 public static class ReservationRules
 {
+    /// <param name="buyerActiveReservations">The free items the buyer holds now; auction pickups are not counted.</param>
     public static ReservationRefusal? CanReserve(string itemMode, string itemStatus, string sellerId, string buyerId, int buyerActiveReservations, int maxActiveReservations)
     {
         if (itemMode != ItemMode.Free)
@@ -28,7 +29,7 @@ public static class ReservationRules
         }
 
         return buyerActiveReservations >= maxActiveReservations
-            ? new(ReservationRefusal.Kind.Conflict, $"You hold {buyerActiveReservations} reservations already; the limit is {maxActiveReservations}. Complete or cancel one first.")
+            ? new(ReservationRefusal.Kind.Conflict, $"You hold {buyerActiveReservations} free items already, the free-item limit (Reservations:MaxActivePerUser = {maxActiveReservations}) that keeps anyone from hoarding what is given away. Pick one up or cancel one first; pickups of auctions you won do not count.")
             : null;
     }
 

@@ -1,6 +1,8 @@
 using Dapper;
 using EcoBid.Domain.Auctions;
 using EcoBid.Domain.Events;
+using EcoBid.Domain.Items;
+using EcoBid.Domain.Reservations;
 using EcoBid.Events.Storage;
 using EcoBid.Server.Events;
 using EcoBid.Server.Items;
@@ -43,7 +45,12 @@ public sealed class AuctionClosing(AuctionStore auctions, ReservationStore reser
         {
             var item = await ItemStore.FindAsync(scope.Connection, auction.ItemId, scope.Transaction)
                 ?? throw new InvalidOperationException($"Auction {auction.Id} names item {auction.ItemId}, which does not exist.");
-            reservationId = (await reservations.CreateAsync(scope, item, result.WinnerId!, options.Value.Window)).Id;
+            reservationId = (await reservations.CreateAsync(scope, item, result.WinnerId!, options.Value.Window, ReservationOrigin.Auction)).Id;
+        }
+        else
+        {
+            // Unsold: the item leaves the listings until its seller auctions it again.
+            await ReservationStore.SetItemStatusAsync(scope, auction.ItemId, ItemStatus.Ended);
         }
 
         await scope.Connection.ExecuteAsync(
@@ -55,19 +62,21 @@ public sealed class AuctionClosing(AuctionStore auctions, ReservationStore reser
             scope.Transaction);
         await auctions.CancelEndTimerAsync(scope, auction.Id);
         await scope.PublishAsync(new AuctionEnded(
-            auction.Id, auction.ItemId, result.WinnerId, result.WinningBid, closed.BidCount, result.Sold, endedAt, auction.SellerId, auction.Currency));
+            auction.Id, auction.ItemId, result.WinnerId, result.WinningBid, closed.BidCount, result.Sold, endedAt, auction.SellerId, auction.Currency,
+            result.Sold ? null : result.ReserveUnmet ? AuctionUnsoldReasons.ReserveNotMet : AuctionUnsoldReasons.NoBids,
+            reservationId));
         if (result.Sold)
         {
             await scope.PublishAsync(new AuctionWon(
                 auction.Id, auction.ItemId, result.WinnerId!, auction.SellerId, result.WinningBid!.Value, auction.Currency, reservationId!, boughtNow, endedAt));
         }
 
-        var reason = result.Sold ? "outbid" : "reserve_not_met";
+        var reason = result.Sold ? "outbid" : AuctionUnsoldReasons.ReserveNotMet;
         var losers = await scope.Connection.QueryAsync<(string BidderId, long MaxAmount)>(
             "SELECT bidder_id, max_amount FROM auction_bidders WHERE auction_id = @id ORDER BY alias", new { id = auction.Id }, scope.Transaction);
         foreach (var (bidderId, maxAmount) in losers.Where(l => l.BidderId != result.WinnerId))
         {
-            await scope.PublishAsync(new AuctionLost(auction.Id, auction.ItemId, bidderId, maxAmount, result.WinningBid, auction.Currency, reason, endedAt));
+            await scope.PublishAsync(new AuctionLost(auction.Id, auction.ItemId, bidderId, maxAmount, result.WinningBid, auction.Currency, reason, endedAt, bidderId == closed.LeaderId));
         }
     }
 }

@@ -11,6 +11,7 @@ using EcoBid.Server.Handlers.ItemCreated;
 using EcoBid.Server.Http;
 using EcoBid.Server.Identity;
 using EcoBid.Server.Items;
+using EcoBid.Server.Reservations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -57,9 +58,9 @@ public static class AuctionsApi
                 return Problems.Conflict("The item is listed free; only items posted in auction mode are auctioned.");
             }
 
-            if (item.Status != ItemStatus.Available)
+            if (item.Status is not (ItemStatus.Available or ItemStatus.Ended))
             {
-                return Problems.Conflict($"The item is {item.Status}; only an available item can be auctioned.");
+                return Problems.Conflict($"The item is {item.Status}; only an available item, or one whose auction ended unsold, can be auctioned.");
             }
 
             if (await AuctionStore.ForItemAsync(scope, id) is { Status: AuctionStatus.Open })
@@ -67,9 +68,7 @@ public static class AuctionsApi
                 return Problems.Conflict("The item's auction is running already.");
             }
 
-            var state = AuctionBook.Open(terms, sellerId, AuctionTime.Of(scope.Now));
-            var auction = await store.CreateAsync(scope, id, state);
-            await KeepListedAsync(scope, timers, item, state.LatestEnd + options.Value.ListingGrace);
+            var auction = await OpenAsync(scope, store, timers, options.Value, item, terms);
             return TypedResults.Created($"/items/{id}", AuctionViews.From(auction, sellerId, null, scope.Now));
         }, cancellationToken);
     }
@@ -92,6 +91,27 @@ public static class AuctionsApi
             await store.CancelAsync(scope, auction);
             return TypedResults.NoContent();
         }, cancellationToken);
+
+    /// <summary>
+    /// Opens an auction of the seller's item on checked terms, in the caller's transaction: the item is listed again if
+    /// its last auction ended unsold, and stays listed until the auction can end. The endpoint and the demo seeder call it.
+    /// </summary>
+    public static async Task<AuctionRecord> OpenAsync(IWriteScope scope, AuctionStore store, ITimerStore timers, AuctionsOptions options, ItemRecord item, AuctionTerms terms)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(item);
+        var state = AuctionBook.Open(terms, item.SellerId!, AuctionTime.Of(scope.Now));
+        if (item.Status == ItemStatus.Ended)
+        {
+            await ReservationStore.SetItemStatusAsync(scope, item.Id, ItemStatus.Available);
+        }
+
+        var auction = await store.CreateAsync(scope, item.Id, state);
+        await KeepListedAsync(scope, timers, item, state.LatestEnd + options.ListingGrace);
+        return auction;
+    }
 
     /// <summary>
     /// The listing must not expire under a running auction: its expiry, and the timer that enforces it, move out to

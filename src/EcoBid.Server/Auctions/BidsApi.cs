@@ -5,6 +5,7 @@ using EcoBid.Events.Storage;
 using EcoBid.Server.Http;
 using EcoBid.Server.Identity;
 using EcoBid.Server.Items;
+using EcoBid.Server.Messaging;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -61,9 +62,14 @@ public static class BidsApi
             }
 
             var auction = await AuctionStore.ForItemAsync(scope, id);
-            if (auction is null)
+            if (auction is null || await ItemVisibility.IsHiddenFromAsync(scope, id, user))
             {
-                return await NoAuctionAsync(scope, id);
+                return await NoAuctionAsync(scope, id, user);
+            }
+
+            if (await Blocks.RefusalAsync(scope, bidderId, auction.SellerId) is { } blocked)
+            {
+                return Problems.Forbidden(blocked);
             }
 
             var outcome = AuctionBook.Apply(auction.ToState(), new BidAttempt(bidderId, maxAmount, AuctionTime.Of(scope.Now)));
@@ -98,9 +104,14 @@ public static class BidsApi
             }
 
             var auction = await AuctionStore.ForItemAsync(scope, id);
-            if (auction is null)
+            if (auction is null || await ItemVisibility.IsHiddenFromAsync(scope, id, user))
             {
-                return await NoAuctionAsync(scope, id);
+                return await NoAuctionAsync(scope, id, user);
+            }
+
+            if (await Blocks.RefusalAsync(scope, buyerId, auction.SellerId) is { } blocked)
+            {
+                return Problems.Forbidden(blocked);
             }
 
             var outcome = AuctionBook.BuyNow(auction.ToState(), buyerId, AuctionTime.Of(scope.Now));
@@ -133,7 +144,11 @@ public static class BidsApi
             return Problems.Validation("before", "'before' is a bid number (seq) of 1 or more.");
         }
 
-        var history = await database.ReadAsync(connection => BidHistoryQuery.ForItemAsync(connection, id, AuctionViews.ViewerId(user), take, before), cancellationToken);
+        var history = await database.ReadAsync(
+            async connection => await ItemStore.FindAsync(connection, id) is { } item && !ItemVisibility.IsHiddenFrom(item, user)
+                ? await BidHistoryQuery.ForItemAsync(connection, id, AuctionViews.ViewerId(user), take, before)
+                : null,
+            cancellationToken);
         return history is null ? Problems.NotFound("No auction for this item.") : TypedResults.Ok(history);
     }
 
@@ -162,8 +177,8 @@ public static class BidsApi
         return TypedResults.Created($"/items/{earlier.ItemId}/bids", earlier);
     }
 
-    private static async Task<ProblemHttpResult> NoAuctionAsync(IWriteScope scope, string itemId) =>
-        await ItemStore.FindAsync(scope.Connection, itemId, scope.Transaction) is { } item
+    private static async Task<ProblemHttpResult> NoAuctionAsync(IWriteScope scope, string itemId, ClaimsPrincipal user) =>
+        await ItemStore.FindAsync(scope.Connection, itemId, scope.Transaction) is { } item && !ItemVisibility.IsHiddenFrom(item, user)
             ? AuctionProblems.NoAuction(item.Mode)
             : Problems.NotFound("No such item.");
 

@@ -1,13 +1,17 @@
 using Bogus;
 using Dapper;
+using EcoBid.Domain.Auctions;
 using EcoBid.Domain.Events;
 using EcoBid.Domain.Geo;
 using EcoBid.Domain.Items;
 using EcoBid.Domain.Users;
 using EcoBid.Events.Storage;
+using EcoBid.Events.Timers;
+using EcoBid.Server.Auctions;
 using EcoBid.Server.Events;
 using EcoBid.Server.Identity;
 using EcoBid.Server.Items;
+using Microsoft.Extensions.Options;
 
 namespace EcoBid.Server.Demo;
 
@@ -16,7 +20,7 @@ namespace EcoBid.Server.Demo;
 /// UserRegistered and UserVerified, each item with ItemCreated, so the handlers process, index and moderate them as
 /// for any other. Many rows go in one transaction, and transactions stay short, so a running server keeps serving.
 /// </summary>
-public sealed class DemoSeeder(IEventDatabase database, PasswordHashing passwords)
+public sealed class DemoSeeder(IEventDatabase database, PasswordHashing passwords, AuctionStore auctions, ITimerStore timers, IOptions<AuctionsOptions> auctionOptions)
 {
     /// <summary>The password of every demo account (it meets the password policy).</summary>
     public const string Password = "Demo-pass-1";
@@ -113,6 +117,10 @@ public sealed class DemoSeeder(IEventDatabase database, PasswordHashing password
                     await scope.PublishAsync(new ItemCreated(
                         item.Id, item.SellerId, item.Title, item.Description, item.Category, item.Mode,
                         new EventLocation(item.Lat, item.Lon, item.Geohash), scope.Now));
+                    if (item.Mode == ItemMode.Auction)
+                    {
+                        await AuctionsApi.OpenAsync(scope, auctions, timers, auctionOptions.Value, item, DemoAuction(random));
+                    }
                 }
 
                 return batch;
@@ -120,6 +128,22 @@ public sealed class DemoSeeder(IEventDatabase database, PasswordHashing password
             done += batch;
             progress(done);
         }
+    }
+
+    /// <summary>
+    /// Terms of a demo auction, so a demo has something to bid on: a start price of 5 to 300 zł, sometimes a reserve
+    /// or a buy-now price, running between an hour and three days (within the configured limits).
+    /// </summary>
+    private AuctionTerms DemoAuction(Randomizer random)
+    {
+        var limits = new AuctionLimits(auctionOptions.Value.MinDuration, auctionOptions.Value.MaxDuration);
+        var start = random.Int(1, 60) * 500L;
+        var seconds = (long)Math.Clamp(random.Double(3_600, 259_200), limits.MinDuration.TotalSeconds, limits.MaxDuration.TotalSeconds);
+        var terms = new NewAuction(
+            start, random.Bool(0.3f) ? start * 2 : null, random.Bool(0.3f) ? start * 4 : null, "PLN", seconds, null, null, null);
+        var errors = new Domain.Validation.ValidationErrors();
+        return AuctionRules.Validate(terms, limits, errors)
+            ?? throw new InvalidOperationException($"Demo auction terms were refused: {string.Join("; ", errors.ToDictionary().SelectMany(e => e.Value))}");
     }
 
     /// <summary>Sellers for items when no new people are made: existing accounts, newest first.</summary>

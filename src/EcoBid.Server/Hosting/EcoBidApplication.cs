@@ -43,11 +43,14 @@ public static class EcoBidApplication
             options.SwaggerEndpoint("/openapi/v1.json", "EcoBid API");
             options.RoutePrefix = "swagger";
         });
+        app.MapHomePage();
+        app.MapAccountPages();
         app.MapAuthApi();
         app.MapUsersApi();
         app.MapEventsApi();
         app.MapItemsApi();
         app.MapItemChangesApi();
+        app.MapSellerItemsApi();
         app.MapReservationsApi();
         app.MapRatingsApi();
         app.MapAuctions();

@@ -8,7 +8,7 @@ namespace EcoBid.Server.Identity;
 /// <summary>Account queries shared by the auth and user endpoints and the CLI.</summary>
 public static class AccountStore
 {
-    public const string Columns = "id, email, password_hash, display_name, role, email_verified_at, failed_logins, locked_until, totp_secret, totp_enabled, totp_last_step, home_lat, home_lon, notification_prefs, rating_sum, rating_count, completed_pickups, no_shows, created_at, updated_at";
+    public const string Columns = "id, email, password_hash, display_name, role, email_verified_at, failed_logins, locked_until, totp_secret, totp_enabled, totp_last_step, home_lat, home_lon, notification_prefs, rating_sum, rating_count, completed_pickups, no_shows, created_at, updated_at, locale";
 
     public static Task<UserAccount?> FindByIdAsync(DbConnection connection, string id, DbTransaction? transaction = null) =>
         connection.QuerySingleOrDefaultAsync<UserAccount>($"SELECT {Columns} FROM users WHERE id = @id", new { id }, transaction);

@@ -23,6 +23,8 @@ public static class AuthApi
         var group = routes.MapGroup("/auth").WithTags("Auth");
         group.MapPost("/register", Register).RequireRateLimiting(RateLimits.AuthPolicy).WithSummary("Creates an account; a verification link is emailed.");
         group.MapPost("/verify-email", VerifyEmail).RequireRateLimiting(RateLimits.AuthPolicy).WithSummary("Confirms the email address with the emailed token.");
+        group.MapPost("/verify-email/resend", ResendVerification).RequireRateLimiting(RateLimits.AuthPolicy)
+            .WithSummary("Emails a new verification link if the address has an unverified account (the answer is the same either way).");
         group.MapPost("/login", Login).RequireRateLimiting(RateLimits.AuthPolicy).WithSummary("Returns a 1-hour access token and a refresh token.");
         group.MapPost("/refresh", Refresh).WithSummary("Swaps a refresh token for new tokens; a reused one ends every session of its sign-in.");
         group.MapPost("/logout", Logout).WithSummary("Ends the sign-in the refresh token belongs to.");
@@ -137,6 +139,10 @@ public static class AuthApi
                 return TypedResults.Problem(statusCode: StatusCodes.Status423Locked, title: "The account is locked.", detail: "Too many failed sign-ins; try again later.");
             case LoginFlow.Result.Unverified:
                 return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "The email address is not verified.", detail: "Follow the link in the verification email first.");
+            case LoginFlow.Result.CodeReused:
+                return TypedResults.Problem(
+                    statusCode: StatusCodes.Status401Unauthorized, type: ProblemTypes.TotpCodeUsed, title: "The one-time code was used already.",
+                    detail: "Each code signs in once: wait for your authenticator app to show the next code, then try again.");
             case LoginFlow.Result.MfaRequired:
                 return TypedResults.Problem(
                     statusCode: StatusCodes.Status401Unauthorized, title: "A one-time code is required.", detail: "Send totpCode from your authenticator app.",
@@ -175,6 +181,40 @@ public static class AuthApi
         }
 
         return TypedResults.NoContent();
+    }
+
+    /// <summary>
+    /// A new verification link, at most one per address per <see cref="AuthOptions.VerificationResendInterval"/>; the
+    /// answer is 202 whether or not the address has an account, is verified already, or asked a moment ago.
+    /// </summary>
+    public static async Task<Results<Accepted, ValidationProblem>> ResendVerification(
+        ForgotPasswordRequest request, IEventDatabase database, IOptions<AuthOptions> options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var email = EmailAddresses.Normalize(request.Email);
+        if (email is null)
+        {
+            return Problems.Validation("email", "A valid email address is required.");
+        }
+
+        await database.WriteAsync(async scope =>
+        {
+            var userId = await scope.Connection.ExecuteScalarAsync<string?>(
+                """
+                UPDATE users SET verification_requested_at = @now
+                WHERE email = @email AND email_verified_at IS NULL AND (verification_requested_at IS NULL OR verification_requested_at <= @cutOff)
+                RETURNING id
+                """,
+                new { email, now = scope.Now.ToUnixTimeMilliseconds(), cutOff = (scope.Now - options.Value.VerificationResendInterval).ToUnixTimeMilliseconds() },
+                scope.Transaction);
+            if (userId is not null)
+            {
+                await scope.PublishAsync(new VerificationEmailRequested(userId, scope.Now));
+            }
+
+            return true;
+        }, cancellationToken);
+        return TypedResults.Accepted((string?)null);
     }
 
     public static async Task<Results<Accepted, ValidationProblem>> ForgotPassword(ForgotPasswordRequest request, IEventDatabase database, CancellationToken cancellationToken)
@@ -216,10 +256,11 @@ public static class AuthApi
                 return false;
             }
 
-            await scope.Connection.ExecuteAsync(
-                "UPDATE users SET password_hash = @hash, failed_logins = 0, locked_until = NULL, updated_at = @now WHERE id = @userId",
+            var email = await scope.Connection.ExecuteScalarAsync<string>(
+                "UPDATE users SET password_hash = @hash, updated_at = @now WHERE id = @userId RETURNING email",
                 new { hash, now = scope.Now.ToUnixTimeMilliseconds(), userId },
                 scope.Transaction);
+            await LoginThrottle.ClearAsync(scope, LoginThrottle.KeyFor(email!));
             await RefreshTokens.RevokeAllAsync(scope, userId);
             await scope.PublishAsync(new UserProfileUpdated(userId, ["password"], scope.Now));
             return true;

@@ -27,5 +27,8 @@ public sealed class AuthOptions
 
     public TimeSpan VerificationTokenLifetime { get; set; } = TimeSpan.FromDays(2);
 
+    /// <summary>At most one new verification link per address this often, however often it is asked for.</summary>
+    public TimeSpan VerificationResendInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     public TimeSpan ResetTokenLifetime { get; set; } = TimeSpan.FromHours(1);
 }

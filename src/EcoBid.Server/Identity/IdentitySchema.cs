@@ -71,5 +71,23 @@ public static class IdentitySchema
             );
             CREATE INDEX ix_account_email_outbox_due ON account_email_outbox (due_at);
             """),
+
+        // locale: the language a person reads EcoBid in; notification texts and the amounts in them are written for it.
+        // verification_requested_at: the last time a new verification link was asked for (one per address per minute).
+        new("identity", 3, """
+            ALTER TABLE users ADD COLUMN locale TEXT NOT NULL DEFAULT 'en';
+            ALTER TABLE users ADD COLUMN verification_requested_at INTEGER;
+            """),
+
+        // Failed sign-ins are counted per address, known or not, so a lockout never tells which addresses have
+        // accounts. users.failed_logins and users.locked_until are no longer read (a lock in force at the upgrade ends).
+        new("identity", 4, """
+            CREATE TABLE login_failures (
+                email_key TEXT PRIMARY KEY,
+                failures INTEGER NOT NULL,
+                locked_until INTEGER,
+                last_failed_at INTEGER NOT NULL
+            ) WITHOUT ROWID;
+            """),
     ];
 }

@@ -17,6 +17,7 @@ public static class LoginFlow
         Locked,
         Unverified,
         MfaRequired,
+        CodeReused,
     }
 
     public sealed record Outcome(Result Kind, TokenResponse? Tokens = null, TimeSpan? RetryAfter = null);
@@ -28,30 +29,33 @@ public static class LoginFlow
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(passwords);
         ArgumentNullException.ThrowIfNull(options);
-        var user = await database.ReadAsync(connection => AccountStore.FindByEmailAsync(connection, email), cancellationToken);
+        var key = LoginThrottle.KeyFor(email);
+        var (user, locked) = await database.ReadAsync(
+            async connection => (await AccountStore.FindByEmailAsync(connection, email), await LoginThrottle.LockedForAsync(connection, key, clock.GetUtcNow())),
+            cancellationToken);
+        if (locked is { } wait)
+        {
+            return new Outcome(Result.Locked, RetryAfter: wait);
+        }
+
         if (user is null)
         {
             passwords.Verify(DummyHash(passwords), password); // the same work as for a real account: no timing oracle
-            return new Outcome(Result.Failed);
-        }
-
-        if (LockedFor(user, clock.GetUtcNow()) is { } wait)
-        {
-            return new Outcome(Result.Locked, RetryAfter: wait);
+            return await database.WriteAsync(async scope => await FailAsync(scope, key, options, Result.Failed), cancellationToken);
         }
 
         var passwordOk = passwords.Verify(user.PasswordHash, password);
         return await database.WriteAsync(async scope =>
         {
-            var current = (await AccountStore.FindByIdAsync(scope.Connection, user.Id, scope.Transaction))!;
-            if (LockedFor(current, scope.Now) is { } stillLocked)
+            if (await LoginThrottle.LockedForAsync(scope.Connection, key, scope.Now, scope.Transaction) is { } stillLocked)
             {
                 return new Outcome(Result.Locked, RetryAfter: stillLocked);
             }
 
+            var current = (await AccountStore.FindByIdAsync(scope.Connection, user.Id, scope.Transaction))!;
             if (!passwordOk)
             {
-                return await FailAsync(scope, current, options);
+                return await FailAsync(scope, key, options, Result.Failed);
             }
 
             if (current.EmailVerifiedAt is null)
@@ -68,36 +72,33 @@ public static class LoginFlow
                 }
 
                 step = Totp.Verify(Base32.Decode(current.TotpSecret!), totpCode, scope.Now);
-                if (step is null || step <= current.TotpLastStep)
+                if (step is null)
                 {
-                    return await FailAsync(scope, current, options);
+                    return await FailAsync(scope, key, options, Result.Failed);
+                }
+
+                if (step <= current.TotpLastStep)
+                {
+                    // A code that was right but is spent: said apart so the person waits for the next one, and still
+                    // counted, so a captured code cannot be tried forever.
+                    return await FailAsync(scope, key, options, Result.CodeReused);
                 }
             }
 
             await scope.Connection.ExecuteAsync(
-                "UPDATE users SET failed_logins = 0, locked_until = NULL, totp_last_step = COALESCE(@step, totp_last_step) WHERE id = @id",
+                "UPDATE users SET totp_last_step = COALESCE(@step, totp_last_step) WHERE id = @id",
                 new { step, id = current.Id },
                 scope.Transaction);
+            await LoginThrottle.ClearAsync(scope, key);
             var refresh = await refreshTokens.IssueAsync(scope, current.Id);
             return new Outcome(Result.Success, new TokenResponse(accessTokens.Issue(current), "Bearer", (int)accessTokens.Lifetime.TotalSeconds, refresh));
         }, cancellationToken);
     }
 
-    private static async Task<Outcome> FailAsync(IWriteScope scope, UserAccount user, AuthOptions options)
-    {
-        var failures = user.FailedLogins + 1;
-        var lockNow = failures >= options.MaxFailedLogins;
-        await scope.Connection.ExecuteAsync(
-            "UPDATE users SET failed_logins = @failures, locked_until = @lockedUntil WHERE id = @id",
-            new { failures = lockNow ? 0 : failures, lockedUntil = lockNow ? scope.Now.Add(options.LockoutDuration).ToUnixTimeMilliseconds() : user.LockedUntil, id = user.Id },
-            scope.Transaction);
-        return lockNow ? new Outcome(Result.Locked, RetryAfter: options.LockoutDuration) : new Outcome(Result.Failed);
-    }
-
-    private static TimeSpan? LockedFor(UserAccount user, DateTimeOffset now) =>
-        user.LockedUntil is { } until && until > now.ToUnixTimeMilliseconds()
-            ? DateTimeOffset.FromUnixTimeMilliseconds(until) - now
-            : null;
+    private static async Task<Outcome> FailAsync(IWriteScope scope, string key, AuthOptions options, Result failure) =>
+        await LoginThrottle.FailAsync(scope, key, options) is { } lockedFor
+            ? new Outcome(Result.Locked, RetryAfter: lockedFor)
+            : new Outcome(failure);
 
     private static string? _dummyHash;
 

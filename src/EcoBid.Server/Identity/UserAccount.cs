@@ -23,4 +23,5 @@ public sealed record UserAccount
     public long NoShows { get; init; }
     public long CreatedAt { get; init; }
     public long UpdatedAt { get; init; }
+    public string Locale { get; init; } = Locales.Default;
 }

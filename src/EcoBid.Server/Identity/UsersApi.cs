@@ -7,6 +7,7 @@ using EcoBid.Domain.Validation;
 using EcoBid.Events.Storage;
 using EcoBid.Server.Events;
 using EcoBid.Server.Http;
+using EcoBid.Server.Notifications;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace EcoBid.Server.Identity;
@@ -19,7 +20,8 @@ public static class UsersApi
         var group = routes.MapGroup("/users").WithTags("Users");
         group.MapGet("/me", GetMe).RequireAuthorization().WithSummary("Your own profile, with private fields.");
         group.MapGet("/{id}", GetUser).WithSummary("A user's public profile: name, rating, pickups, no-shows.");
-        group.MapPut("/{id}", UpdateUser).RequireAuthorization().WithSummary("Changes your own profile: display name, home location, notification preferences.");
+        group.MapPut("/me", UpdateMe).RequireAuthorization().WithSummary("Changes your own profile: display name, home location, locale, notification preferences (each kind given replaces its channels; null restores its default).");
+        group.MapPut("/{id}", UpdateUser).RequireAuthorization().WithSummary("Changes your own profile, like PUT /users/me; any other id is 403.");
         return routes;
     }
 
@@ -34,6 +36,10 @@ public static class UsersApi
         var user = await database.ReadAsync(connection => AccountStore.FindByIdAsync(connection, id), cancellationToken);
         return user is null ? Problems.NotFound("No such user.") : TypedResults.Ok(PublicProfile.From(user));
     }
+
+    public static Task<Results<Ok<PrivateProfile>, ValidationProblem, ProblemHttpResult>> UpdateMe(
+        UpdateProfileRequest request, ClaimsPrincipal principal, IEventDatabase database, CancellationToken cancellationToken) =>
+        UpdateUser(principal.Id(), request, principal, database, cancellationToken);
 
     public static async Task<Results<Ok<PrivateProfile>, ValidationProblem, ProblemHttpResult>> UpdateUser(
         string id, UpdateProfileRequest request, ClaimsPrincipal principal, IEventDatabase database, CancellationToken cancellationToken)
@@ -74,12 +80,18 @@ public static class UsersApi
 
         if (request.NotificationPreferences is { } prefs)
         {
-            if (prefs.Count > 50 || prefs.Any(p => p.Key.Length > 60 || p.Value.Count > 10 || p.Value.Any(c => c is not ("inapp" or "email" or "push"))))
+            NotificationPreferenceRules.Check(prefs, errors);
+            changed.Add("notificationPreferences");
+        }
+
+        if (request.Locale is { } locale)
+        {
+            if (!Locales.IsKnown(locale))
             {
-                errors.Add("notificationPreferences", "Map each notification kind (at most 50) to channels among inapp, email and push.");
+                errors.Add("locale", $"The locale is one of {string.Join(", ", Locales.All)}.");
             }
 
-            changed.Add("notificationPreferences");
+            changed.Add("locale");
         }
 
         if (!errors.IsValid)
@@ -89,6 +101,12 @@ public static class UsersApi
 
         var updated = await database.WriteAsync(async scope =>
         {
+            var current = await AccountStore.FindByIdAsync(scope.Connection, id, scope.Transaction);
+            if (current is null)
+            {
+                return null;
+            }
+
             await scope.Connection.ExecuteAsync(
                 """
                 UPDATE users SET
@@ -96,6 +114,7 @@ public static class UsersApi
                     home_lat = CASE WHEN @setHome THEN @lat ELSE home_lat END,
                     home_lon = CASE WHEN @setHome THEN @lon ELSE home_lon END,
                     notification_prefs = COALESCE(@prefs, notification_prefs),
+                    locale = COALESCE(@locale, locale),
                     updated_at = @now
                 WHERE id = @id
                 """,
@@ -105,7 +124,8 @@ public static class UsersApi
                     setHome = request.HomeLocation is not null,
                     lat = request.HomeLocation?.Lat,
                     lon = request.HomeLocation?.Lon,
-                    prefs = request.NotificationPreferences is null ? null : JsonSerializer.Serialize(request.NotificationPreferences),
+                    prefs = request.NotificationPreferences is null ? null : NotificationPreferenceRules.Merge(current.NotificationPrefs, request.NotificationPreferences),
+                    locale = request.Locale,
                     now = scope.Now.ToUnixTimeMilliseconds(),
                     id,
                 },
@@ -121,7 +141,8 @@ public static class UsersApi
     }
 }
 
-public sealed record UpdateProfileRequest(string? DisplayName, LocationUpdate? HomeLocation, Dictionary<string, List<string>>? NotificationPreferences);
+public sealed record UpdateProfileRequest(
+    string? DisplayName, LocationUpdate? HomeLocation, Dictionary<string, List<string>?>? NotificationPreferences, string? Locale = null);
 
 public sealed record LocationUpdate(double? Lat, double? Lon);
 
@@ -138,7 +159,7 @@ public sealed record PublicProfile(string Id, string DisplayName, double? Rating
 
 public sealed record PrivateProfile(
     string Id, string Email, string DisplayName, string Role, bool EmailVerified, bool MfaEnabled, LocationUpdate? HomeLocation,
-    JsonElement NotificationPreferences, PublicProfile Public)
+    JsonElement NotificationPreferences, PublicProfile Public, string Locale)
 {
     public static PrivateProfile From(UserAccount user)
     {
@@ -146,6 +167,6 @@ public sealed record PrivateProfile(
         using var prefs = JsonDocument.Parse(user.NotificationPrefs);
         return new PrivateProfile(
             user.Id, user.Email, user.DisplayName, user.Role, user.EmailVerifiedAt is not null, user.TotpEnabled,
-            user.HomeLat is null ? null : new LocationUpdate(user.HomeLat, user.HomeLon), prefs.RootElement.Clone(), PublicProfile.From(user));
+            user.HomeLat is null ? null : new LocationUpdate(user.HomeLat, user.HomeLon), prefs.RootElement.Clone(), PublicProfile.From(user), user.Locale);
     }
 }

@@ -6,7 +6,7 @@ namespace EcoBid.Server.Items;
 /// <summary>Item queries shared by the endpoints and handlers.</summary>
 public static class ItemStore
 {
-    private const string Columns = "seq, id, seller_id, title, description, category, mode, status, lat, lon, geohash, moderation, moderation_reasons, created_at, updated_at, processed_at, expires_at";
+    public const string Columns = "seq, id, seller_id, title, description, category, mode, status, lat, lon, geohash, moderation, moderation_reasons, created_at, updated_at, processed_at, expires_at";
 
     public static Task<ItemRecord?> FindAsync(DbConnection connection, string id, DbTransaction? transaction = null) =>
         connection.QuerySingleOrDefaultAsync<ItemRecord>($"SELECT {Columns} FROM items WHERE id = @id", new { id }, transaction);

@@ -72,7 +72,9 @@ public static class ItemsApi
             var auction = found?.Mode == ItemMode.Auction ? await AuctionViews.ForItemAsync(connection, id, AuctionViews.ViewerId(user), clock.GetUtcNow()) : null;
             return (found, auction);
         }, cancellationToken);
-        return item is null ? Problems.NotFound($"No item '{Shorten(id)}'.") : TypedResults.Ok(ItemResponse.From(item) with { Auction = auction });
+        return item is null || ItemVisibility.IsHiddenFrom(item, user)
+            ? Problems.NotFound($"No item '{Shorten(id)}'.")
+            : TypedResults.Ok(ItemResponse.From(item) with { Auction = auction });
     }
 
     public static async Task<Results<Ok<ItemSearchResponse>, ValidationProblem>> SearchItems(

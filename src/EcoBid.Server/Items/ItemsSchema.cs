@@ -92,5 +92,15 @@ public static class ItemsSchema
             ALTER TABLE item_search_by_seq RENAME TO item_search;
             DROP TABLE item_search_keys;
             """, RebuildsTables: true),
+
+        // English stemming: the porter tokenizer indexes "lamps" and "lamp" alike. Cells carry a marker the stemmer
+        // leaves alone (SearchCells.Marker). The index is rebuilt from the items, as IndexItem would write it.
+        new("items", 4, $"""
+            CREATE VIRTUAL TABLE item_search_stemmed USING fts5 (item_id UNINDEXED, title, description, cells, category, mode, tokenize = 'porter unicode61 remove_diacritics 2');
+            INSERT INTO item_search_stemmed (rowid, item_id, title, description, cells, category, mode)
+                SELECT seq, id, title, description, {SearchCells.FromGeohashSql("geohash")}, category, mode FROM items WHERE status <> 'withdrawn';
+            DROP TABLE item_search;
+            ALTER TABLE item_search_stemmed RENAME TO item_search;
+            """),
     ];
 }

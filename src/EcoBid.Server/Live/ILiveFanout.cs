@@ -11,5 +11,10 @@ public interface ILiveFanout
 {
     void ToUsers(IReadOnlyCollection<string> userIds, LiveFrame frame);
 
-    void ToWatchers(string itemId, LiveFrame frame);
+    /// <summary>
+    /// Sends <paramref name="frame"/> to every connection watching the item, except that a connection whose user has an
+    /// entry in <paramref name="perUser"/> gets that frame instead (a bidder's own figures go only to them), or nothing
+    /// when the entry is null (someone the sender blocked).
+    /// </summary>
+    void ToWatchers(string itemId, LiveFrame frame, IReadOnlyDictionary<string, LiveFrame?>? perUser = null);
 }

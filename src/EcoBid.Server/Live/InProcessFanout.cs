@@ -12,5 +12,6 @@ public sealed class InProcessFanout(LiveConnections connections) : ILiveFanout
         }
     }
 
-    public void ToWatchers(string itemId, LiveFrame frame) => connections.SendToWatchers(itemId, frame);
+    public void ToWatchers(string itemId, LiveFrame frame, IReadOnlyDictionary<string, LiveFrame?>? perUser = null) =>
+        connections.SendToWatchers(itemId, frame, perUser);
 }

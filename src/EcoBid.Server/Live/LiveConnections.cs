@@ -50,11 +50,12 @@ public sealed class LiveConnections(NotificationMetrics metrics)
         }
     }
 
-    public void SendToUser(string userId, LiveFrame frame) => SendToAll(_byUser, userId, frame);
+    public void SendToUser(string userId, LiveFrame frame) => SendToAll(_byUser, userId, frame, null);
 
-    public void SendToWatchers(string itemId, LiveFrame frame) => SendToAll(_byItem, itemId, frame);
+    public void SendToWatchers(string itemId, LiveFrame frame, IReadOnlyDictionary<string, LiveFrame?>? perUser = null) => SendToAll(_byItem, itemId, frame, perUser);
 
-    private void SendToAll(ConcurrentDictionary<string, ConcurrentDictionary<string, LiveConnection>> index, string key, LiveFrame frame)
+    private void SendToAll(
+        ConcurrentDictionary<string, ConcurrentDictionary<string, LiveConnection>> index, string key, LiveFrame frame, IReadOnlyDictionary<string, LiveFrame?>? perUser)
     {
         if (!index.TryGetValue(key, out var connections))
         {
@@ -63,8 +64,12 @@ public sealed class LiveConnections(NotificationMetrics metrics)
 
         foreach (var connection in connections.Values)
         {
-            connection.Send(frame);
-            metrics.FrameQueued();
+            var send = perUser is not null && perUser.TryGetValue(connection.UserId, out var own) ? own : frame;
+            if (send is not null)
+            {
+                connection.Send(send);
+                metrics.FrameQueued();
+            }
         }
     }
 }

@@ -14,7 +14,7 @@ public static class LiveFrames
     }
 
     /// <summary>An event about an item someone watches: a bid, a moved auction end, a change to the listing.</summary>
-    public static LiveFrame ItemEvent(string itemId, string detailType, JsonElement detail, DateTimeOffset time) =>
+    public static LiveFrame ItemEvent(string itemId, string detailType, object detail, DateTimeOffset time) =>
         new(Serialize(new { type = "item", itemId, @event = detailType, time, detail }));
 
     public static LiveFrame Message(object message) => new(Serialize(new { type = "message", message }));

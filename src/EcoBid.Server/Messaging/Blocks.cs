@@ -3,9 +3,49 @@ using EcoBid.Server.Events;
 
 namespace EcoBid.Server.Messaging;
 
-/// <summary>A block stops messages both ways: neither the blocker nor the blocked can write to the other.</summary>
+/// <summary>
+/// A block stops messages both ways: neither the blocker nor the blocked can write to the other. It also keeps the
+/// blocked person from reserving, waitlisting or bidding on the blocker's items (and the blocker from theirs).
+/// </summary>
 public static class Blocks
 {
+    /// <summary>Everyone with a block either way with <paramref name="userId"/>: who must not hear from them.</summary>
+    public static async Task<IReadOnlySet<string>> AnyWayAsync(IWriteScope scope, string userId)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var ids = await Dapper.SqlMapper.QueryAsync<string>(
+            scope.Connection,
+            "SELECT blocked_id FROM user_blocks WHERE blocker_id = @userId UNION SELECT blocker_id FROM user_blocks WHERE blocked_id = @userId",
+            new { userId },
+            scope.Transaction);
+        return ids.ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>Why <paramref name="userId"/> may not deal with <paramref name="ownerId"/>'s item, or null when they may.</summary>
+    public static async Task<string?> RefusalAsync(IWriteScope scope, string userId, string ownerId)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        if (userId == ownerId)
+        {
+            return null;
+        }
+
+        var direction = await scope.QueryFirstPreparedAsync<string?>(
+            """
+            SELECT CASE WHEN blocker_id = $owner THEN 'owner' ELSE 'user' END FROM user_blocks
+            WHERE (blocker_id = $owner AND blocked_id = $user) OR (blocker_id = $user AND blocked_id = $owner)
+            ORDER BY blocker_id = $owner DESC LIMIT 1
+            """,
+            ("$owner", ownerId),
+            ("$user", userId));
+        return direction switch
+        {
+            "owner" => "The owner of this item has blocked you: you cannot reserve, join the waitlist for or bid on their items.",
+            "user" => "You blocked the owner of this item: unblock them first to reserve, join the waitlist for or bid on their items.",
+            _ => null,
+        };
+    }
+
     public static async Task<bool> BetweenAsync(IWriteScope scope, string userId, IEnumerable<string> others)
     {
         ArgumentNullException.ThrowIfNull(scope);

@@ -49,7 +49,12 @@ public static class BlocksApi
         return TypedResults.NoContent();
     }
 
-    public static async Task<Ok<List<string>>> Mine(ClaimsPrincipal user, IEventDatabase database, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await database.ReadAsync(db => db.QueryAsync<string>(
-            "SELECT blocked_id FROM user_blocks WHERE blocker_id = @userId ORDER BY created_at", new { userId = user.Id() }), cancellationToken)).ToList());
+    public static async Task<Ok<List<BlockedPerson>>> Mine(ClaimsPrincipal user, IEventDatabase database, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await database.ReadAsync(db => db.QueryAsync<BlockedPerson>(
+            """
+            SELECT b.blocked_id AS UserId, COALESCE(u.display_name, 'Someone') AS DisplayName, b.created_at AS BlockedAtMs
+            FROM user_blocks b LEFT JOIN users u ON u.id = b.blocked_id
+            WHERE b.blocker_id = @userId ORDER BY b.created_at
+            """,
+            new { userId = user.Id() }), cancellationToken)).ToList());
 }

@@ -38,7 +38,7 @@ public static class ConversationsApi
         return await database.WriteAsync<Results<Created<ConversationResponse>, Ok<ConversationResponse>, ProblemHttpResult, ValidationProblem>>(async scope =>
         {
             var item = await ItemStore.FindAsync(scope.Connection, id, scope.Transaction);
-            if (item is null || item.Status == ItemStatus.Withdrawn || item.SellerId is null)
+            if (item is null || item.Status == ItemStatus.Withdrawn || item.SellerId is null || ItemVisibility.IsHiddenFrom(item, user))
             {
                 return Problems.NotFound("No such item.");
             }
@@ -60,7 +60,7 @@ public static class ConversationsApi
                 scope.Transaction);
             if (existing is not null)
             {
-                return TypedResults.Ok(ConversationResponse.From(existing));
+                return TypedResults.Ok(await ConversationViews.ForReaderAsync(scope.Connection, existing, userId, scope.Transaction));
             }
 
             var conversation = new ConversationRecord
@@ -76,28 +76,34 @@ public static class ConversationsApi
                 "INSERT INTO conversations (id, item_id, visibility, owner_id, other_id, created_at) VALUES (@Id, @ItemId, @Visibility, @OwnerId, @OtherId, @CreatedAt)",
                 conversation,
                 scope.Transaction);
-            return TypedResults.Created($"/conversations/{conversation.Id}", ConversationResponse.From(conversation));
+            return TypedResults.Created($"/conversations/{conversation.Id}", await ConversationViews.ForReaderAsync(scope.Connection, conversation, userId, scope.Transaction));
         }, cancellationToken);
     }
 
     public static async Task<Ok<List<ConversationResponse>>> Mine(ClaimsPrincipal user, IEventDatabase database, CancellationToken cancellationToken)
     {
         var userId = user.Id();
-        var rows = await database.ReadAsync(db => db.QueryAsync<ConversationRecord>(
-            $"""
-            SELECT {ConversationRecord.Columns} FROM conversations
-            WHERE visibility = 'private' AND (owner_id = @userId OR other_id = @userId)
-            ORDER BY COALESCE(last_message_at, created_at) DESC LIMIT 200
-            """,
-            new { userId }), cancellationToken);
-        return TypedResults.Ok(rows.Select(ConversationResponse.From).ToList());
+        return TypedResults.Ok(await database.ReadAsync(async db =>
+        {
+            var rows = (await db.QueryAsync<ConversationRecord>(
+                $"""
+                SELECT {ConversationRecord.Columns} FROM conversations
+                WHERE visibility = 'private' AND (owner_id = @userId OR other_id = @userId)
+                ORDER BY COALESCE(last_message_at, created_at) DESC LIMIT 200
+                """,
+                new { userId })).AsList();
+            return await ConversationViews.ForReaderAsync(db, rows, userId);
+        }, cancellationToken));
     }
 
     public static async Task<Results<Ok<ConversationResponse>, ProblemHttpResult>> Get(string id, ClaimsPrincipal user, IEventDatabase database, CancellationToken cancellationToken)
     {
-        var conversation = await database.ReadAsync(db => ConversationStore.FindAsync(db, id), cancellationToken);
-        return conversation is null || !conversation.CanRead(user.Id())
-            ? Problems.NotFound("No such conversation of yours.")
-            : TypedResults.Ok(ConversationResponse.From(conversation));
+        var userId = user.Id();
+        var view = await database.ReadAsync(
+            async db => await ConversationStore.FindAsync(db, id) is { } conversation && conversation.CanRead(userId)
+                ? await ConversationViews.ForReaderAsync(db, conversation, userId)
+                : null,
+            cancellationToken);
+        return view is null ? Problems.NotFound("No such conversation of yours.") : TypedResults.Ok(view);
     }
 }

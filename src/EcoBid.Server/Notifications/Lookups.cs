@@ -17,4 +17,11 @@ public static class Lookups
         ArgumentNullException.ThrowIfNull(scope);
         return await scope.QueryFirstPreparedAsync<string>("SELECT display_name FROM users WHERE id = $id", ("$id", userId)) ?? "Someone";
     }
+
+    /// <summary>The locale a person reads in (<see cref="Identity.Locales"/>); someone gone reads the default.</summary>
+    public static async Task<string> LocaleAsync(IWriteScope scope, string userId)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        return await scope.QueryFirstPreparedAsync<string>("SELECT locale FROM users WHERE id = $id", ("$id", userId)) ?? Identity.Locales.Default;
+    }
 }

@@ -6,4 +6,6 @@ public static class NotificationChannels
     public const string InApp = "inapp";
     public const string Email = "email";
     public const string Push = "push";
+
+    public static IReadOnlyList<string> All { get; } = [InApp, Email, Push];
 }

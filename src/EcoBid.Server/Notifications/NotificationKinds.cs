@@ -8,11 +8,18 @@ namespace EcoBid.Server.Notifications;
 public static class NotificationKinds
 {
     public const string ReservationCreated = "reservation_created";
+    public const string WaitlistPromoted = "waitlist_promoted";
+    public const string ReservationConfirmed = "reservation_confirmed";
+    public const string ReservationCancelled = "reservation_cancelled";
+    public const string ReservationExpired = "reservation_expired";
+    public const string ReservationCompleted = "reservation_completed";
     public const string ReservationExpiring = "reservation_expiring";
     public const string PickupReminder = "pickup_reminder";
     public const string Outbid = "outbid";
     public const string AuctionWon = "auction_won";
     public const string AuctionLost = "auction_lost";
+    public const string AuctionUnsold = "auction_unsold";
+    public const string AuctionResult = "auction_result";
     public const string NearbyItem = "nearby_item";
     public const string Message = "message";
 
@@ -22,12 +29,25 @@ public static class NotificationKinds
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> Defaults { get; } = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
     {
         [ReservationCreated] = Everywhere,
+        [WaitlistPromoted] = Everywhere,
+        [ReservationConfirmed] = Everywhere,
+        [ReservationCancelled] = Everywhere,
+        [ReservationExpired] = Everywhere,
+        [ReservationCompleted] = NoEmail,
         [ReservationExpiring] = Everywhere,
         [PickupReminder] = Everywhere,
         [Outbid] = Everywhere,
         [AuctionWon] = Everywhere,
         [AuctionLost] = Everywhere,
+        [AuctionUnsold] = Everywhere,
+        [AuctionResult] = Everywhere,
         [NearbyItem] = NoEmail,
         [Message] = NoEmail,
     };
+
+    /// <summary>
+    /// Kinds that always reach the inbox, whatever the person chose: a reservation the waitlist gives someone starts
+    /// their pickup window, and a missed pickup counts against them, so the notice must be where they will find it.
+    /// </summary>
+    public static IReadOnlySet<string> AlwaysInInbox { get; } = new HashSet<string>([WaitlistPromoted], StringComparer.Ordinal);
 }

@@ -10,6 +10,17 @@ public static class NotificationPreferences
 {
     public static IReadOnlySet<string> ChannelsFor(string? preferencesJson, string kind)
     {
+        var channels = Chosen(preferencesJson, kind);
+        if (NotificationKinds.AlwaysInInbox.Contains(kind))
+        {
+            channels.Add(NotificationChannels.InApp);
+        }
+
+        return channels;
+    }
+
+    private static HashSet<string> Chosen(string? preferencesJson, string kind)
+    {
         ArgumentNullException.ThrowIfNull(kind);
         if (!string.IsNullOrWhiteSpace(preferencesJson))
         {

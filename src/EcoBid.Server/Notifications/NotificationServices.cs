@@ -6,6 +6,7 @@ using EcoBid.Server.Handlers.ItemChanged;
 using EcoBid.Server.Handlers.ItemCreated;
 using EcoBid.Server.Handlers.MessageSaved;
 using EcoBid.Server.Handlers.MessageSent;
+using EcoBid.Server.Handlers.ReservationChanged;
 using EcoBid.Server.Handlers.ReservationCreated;
 using EcoBid.Server.Handlers.ReservationReminderDue;
 using EcoBid.Server.Handlers.Scheduled;
@@ -57,6 +58,9 @@ public static class NotificationServices
         services.AddEventHandler<NotifyOutbid>(NotifyOutbid.Target);
         services.AddEventHandler<NotifyWinner>(NotifyWinner.Target);
         services.AddEventHandler<NotifyLoser>(NotifyLoser.Target);
+        services.AddEventHandler<NotifyAuctionSeller>(NotifyAuctionSeller.Target);
+        services.AddEventHandler<NotifyReservationParties>(NotifyReservationParties.Target);
+        services.AddSingleton<ReservationReminders>();
         services.AddEventHandler<PushItemUpdates>(PushItemUpdates.Target);
         services.AddEventHandler<SaveMessage>(SaveMessage.Target);
         services.AddEventHandler<NotifyMessageRecipients>(NotifyMessageRecipients.Target);

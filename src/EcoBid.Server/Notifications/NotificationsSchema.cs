@@ -120,5 +120,10 @@ public static class NotificationsSchema
             DROP TABLE saved_search_boxes;
             ALTER TABLE saved_search_pieces RENAME TO saved_search_boxes;
             """),
+
+        // NotifyLoser now hears AuctionLost, which names each bidder who did not win: it keeps no list of its own.
+        new("notifications", 3, """
+            DROP TABLE auction_notice_bidders;
+            """),
     ];
 }

@@ -8,7 +8,9 @@ namespace EcoBid.Server.Reservations;
 
 /// <summary>
 /// Expires an unconfirmed reservation whose window is over: a no-show against the buyer, ReservationExpired, and the
-/// item to the next in line. Shared by the per-reservation timer and the hourly safety-net sweep.
+/// item to the next in line. Shared by the per-reservation timer and the hourly safety-net sweep. A reservation the
+/// waitlist gave someone who was never told of it (their notice was not delivered in the whole window) lapses without
+/// a no-show: nobody is marked for missing a pickup they did not know about.
 /// </summary>
 public static class ReservationExpiry
 {
@@ -24,12 +26,13 @@ public static class ReservationExpiry
             return false;
         }
 
+        var noShow = reservation.Origin != ReservationOrigin.Waitlist || reservation.NotifiedAt is not null;
         await scope.Connection.ExecuteAsync(
-            "UPDATE reservations SET status = @expired, expired_at = @now WHERE id = @Id; UPDATE users SET no_shows = no_shows + 1 WHERE id = @BuyerId",
-            new { expired = ReservationStatus.Expired, now = scope.Now.ToUnixTimeMilliseconds(), reservation.Id, reservation.BuyerId },
+            "UPDATE reservations SET status = @expired, expired_at = @now WHERE id = @Id; UPDATE users SET no_shows = no_shows + @count WHERE id = @BuyerId",
+            new { expired = ReservationStatus.Expired, now = scope.Now.ToUnixTimeMilliseconds(), reservation.Id, reservation.BuyerId, count = noShow ? 1 : 0 },
             scope.Transaction);
         await store.CancelExpiryAsync(scope, reservation.Id);
-        await scope.PublishAsync(new ReservationExpired(reservation.Id, reservation.ItemId, reservation.BuyerId, reservation.SellerId, scope.Now));
+        await scope.PublishAsync(new ReservationExpired(reservation.Id, reservation.ItemId, reservation.BuyerId, reservation.SellerId, scope.Now, noShow));
         await store.ReleaseItemAsync(scope, reservation.ItemId, options.Window, options.MaxActivePerUser);
         return true;
     }

@@ -16,4 +16,6 @@ public sealed record ReservationRecord
     public string? CancelledBy { get; init; }
     public string? CancelReason { get; init; }
     public long? ExpiredAt { get; init; }
+    public string Origin { get; init; } = Domain.Reservations.ReservationOrigin.Reserve;
+    public long? NotifiedAt { get; init; }
 }

@@ -8,6 +8,7 @@ using EcoBid.Server.Events;
 using EcoBid.Server.Http;
 using EcoBid.Server.Identity;
 using EcoBid.Server.Items;
+using EcoBid.Server.Messaging;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -45,9 +46,14 @@ public static class ReservationsApi
         return await database.WriteAsync<Results<Created<ReservationResponse>, ProblemHttpResult>>(async scope =>
         {
             var item = await ItemStore.FindAsync(scope.Connection, id, scope.Transaction);
-            if (item is null || item.Status == ItemStatus.Withdrawn)
+            if (item is null || item.Status == ItemStatus.Withdrawn || ItemVisibility.IsHiddenFrom(item, user))
             {
                 return Problems.NotFound("No such item.");
+            }
+
+            if (await Blocks.RefusalAsync(scope, buyerId, item.SellerId!) is { } blocked)
+            {
+                return Problems.Forbidden(blocked);
             }
 
             var refusal = ReservationRules.CanReserve(item.Mode, item.Status, item.SellerId!, buyerId, await ReservationStore.CountHoldingAsync(scope, buyerId), options.Value.MaxActivePerUser);
@@ -56,8 +62,8 @@ public static class ReservationsApi
                 return Refused(refusal);
             }
 
-            var reservation = await store.CreateAsync(scope, item, buyerId, options.Value.Window);
-            return TypedResults.Created($"/reservations/{reservation.Id}", ReservationResponse.From(reservation));
+            var reservation = await store.CreateAsync(scope, item, buyerId, options.Value.Window, ReservationOrigin.Reserve);
+            return TypedResults.Created($"/reservations/{reservation.Id}", await ReservationViews.ForReaderAsync(scope.Connection, reservation, buyerId, scope.Transaction));
         }, cancellationToken);
     }
 
@@ -67,7 +73,7 @@ public static class ReservationsApi
         return await database.WriteAsync<Results<Created<WaitlistResponse>, ProblemHttpResult>>(async scope =>
         {
             var item = await ItemStore.FindAsync(scope.Connection, id, scope.Transaction);
-            if (item is null || item.Status == ItemStatus.Withdrawn)
+            if (item is null || item.Status == ItemStatus.Withdrawn || ItemVisibility.IsHiddenFrom(item, user))
             {
                 return Problems.NotFound("No such item.");
             }
@@ -75,6 +81,11 @@ public static class ReservationsApi
             if (item.SellerId == userId || item.Mode != ItemMode.Free)
             {
                 return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden.", detail: "Only someone else's free items have a waitlist.");
+            }
+
+            if (await Blocks.RefusalAsync(scope, userId, item.SellerId!) is { } blocked)
+            {
+                return Problems.Forbidden(blocked);
             }
 
             var holder = await scope.Connection.ExecuteScalarAsync<string?>(
@@ -105,8 +116,13 @@ public static class ReservationsApi
 
     public static async Task<Results<Ok<ReservationResponse>, ProblemHttpResult>> GetReservation(string id, ClaimsPrincipal user, IEventDatabase database, CancellationToken cancellationToken)
     {
-        var reservation = await database.ReadAsync(connection => ReservationStore.FindAsync(connection, id), cancellationToken);
-        return reservation is null || !IsParty(reservation, user.Id()) ? NotFound() : TypedResults.Ok(ReservationResponse.From(reservation));
+        var userId = user.Id();
+        var view = await database.ReadAsync(
+            async connection => await ReservationStore.FindAsync(connection, id) is { } reservation && IsParty(reservation, userId)
+                ? await ReservationViews.ForReaderAsync(connection, reservation, userId)
+                : null,
+            cancellationToken);
+        return view is null ? NotFound() : TypedResults.Ok(view);
     }
 
     public static Task<Results<Ok<ReservationResponse>, ProblemHttpResult>> Confirm(
@@ -190,7 +206,9 @@ public static class ReservationsApi
         }, cancellationToken);
 
     public static async Task<Ok<List<ReservationResponse>>> Mine(ClaimsPrincipal user, IEventDatabase database, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await database.ReadAsync(connection => ReservationStore.ForUserAsync(connection, user.Id(), 200), cancellationToken)).Select(ReservationResponse.From).ToList());
+        TypedResults.Ok(await database.ReadAsync(
+            async connection => await ReservationViews.ForReaderAsync(connection, await ReservationStore.ForUserAsync(connection, user.Id(), 200), user.Id()),
+            cancellationToken));
 
     private static async Task<Results<Ok<ReservationResponse>, ProblemHttpResult>> ChangeAsync(
         IEventDatabase database, string id, string userId,
@@ -208,7 +226,7 @@ public static class ReservationsApi
                 return Refused(refusal);
             }
 
-            return TypedResults.Ok(ReservationResponse.From((await ReservationStore.FindAsync(scope.Connection, id, scope.Transaction))!));
+            return TypedResults.Ok(await ReservationViews.ForReaderAsync(scope.Connection, (await ReservationStore.FindAsync(scope.Connection, id, scope.Transaction))!, userId, scope.Transaction));
         }, cancellationToken);
 
     private static Task<int> SetStatusAsync(IWriteScope scope, string id, string status, string stampColumn) =>

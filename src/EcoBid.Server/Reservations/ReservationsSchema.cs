@@ -46,5 +46,14 @@ public static class ReservationsSchema
             );
             CREATE INDEX ix_ratings_rated ON ratings (rated_user_id, visible_at);
             """),
+
+        // origin: how the reservation came about (reserve, waitlist, auction); auction pickups do not count toward the
+        // free-item limit. notified_at: when a waitlist reservation's buyer was told; their window starts then.
+        // Reservations made before the column existed from an auction are found by the auction that names them.
+        new("reservations", 2, """
+            ALTER TABLE reservations ADD COLUMN origin TEXT NOT NULL DEFAULT 'reserve';
+            ALTER TABLE reservations ADD COLUMN notified_at INTEGER;
+            UPDATE reservations SET origin = 'auction' WHERE id IN (SELECT reservation_id FROM auctions WHERE reservation_id IS NOT NULL);
+            """),
     ];
 }

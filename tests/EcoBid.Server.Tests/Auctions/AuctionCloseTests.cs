@@ -83,7 +83,7 @@ public sealed class AuctionCloseTests : IDisposable
         var lost = await _app.Database.EventsAsync("AuctionLost");
         lost.Count.ShouldBe(2);
         lost.ShouldAllBe(l => l.GetProperty("reason").GetString() == "reserve_not_met");
-        (await annClient.StatusOfItemAsync(itemId)).ShouldBe("available");
+        (await annClient.StatusOfItemAsync(itemId)).ShouldBe("ended");
         (await _app.Database.CountAsync("SELECT COUNT(*) FROM reservations")).ShouldBe(0);
     }
 

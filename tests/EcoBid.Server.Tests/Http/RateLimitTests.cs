@@ -42,7 +42,8 @@ public sealed class RateLimitTests : IDisposable
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 10; i++)
         {
-            statuses.Add((await client.PostAsJsonAsync("/auth/login", new { email = "guess@example.com", password = $"Guess-{i}-A" })).StatusCode);
+            // A new address each time: one address alone would be locked out after five failures, before the rate limit.
+            statuses.Add((await client.PostAsJsonAsync("/auth/login", new { email = $"guess-{i}@example.com", password = $"Guess-{i}-A" })).StatusCode);
         }
 
         statuses.Take(8).ShouldAllBe(s => s == HttpStatusCode.Unauthorized);

@@ -59,7 +59,7 @@ public sealed class MessagesTests : IDisposable
         await (await takerClient.PostAsJsonAsync($"/conversations/{questions}/messages", new { body = "hello?" })).ShouldBeProblemAsync(403);
         (await _app.Database.CountAsync("SELECT COUNT(*) FROM messages")).ShouldBe(0);
 
-        (await (await ownerClient.GetAsync("/users/me/blocks")).ReadJsonAsync())[0].GetString().ShouldBe(taker.Id);
+        (await (await ownerClient.GetAsync("/users/me/blocks")).ReadJsonAsync())[0].GetProperty("userId").GetString().ShouldBe(taker.Id);
         (await ownerClient.DeleteAsync($"/users/{taker.Id}/block")).EnsureSuccessStatusCode();
         (await takerClient.PostAsJsonAsync($"/conversations/{conversationId}/messages", new { body = "hello?" })).StatusCode.ShouldBe(HttpStatusCode.Accepted);
         await (await ownerClient.PostAsync($"/users/{owner.Id}/block", null)).ShouldBeProblemAsync(400);

@@ -115,7 +115,7 @@ public sealed class ReservationFlowTests : IDisposable
         }
 
         var fourth = await sellerClient.CreateItemAsync(Requests.Item(title: "Chair 4"));
-        (await (await buyer.PostAsync($"/items/{fourth}/reserve", null)).ShouldBeProblemAsync(409)).GetProperty("detail").GetString()!.ShouldContain("limit is 3");
+        (await (await buyer.PostAsync($"/items/{fourth}/reserve", null)).ShouldBeProblemAsync(409)).GetProperty("detail").GetString()!.ShouldContain("free-item limit (Reservations:MaxActivePerUser = 3)");
     }
 
     [Fact]

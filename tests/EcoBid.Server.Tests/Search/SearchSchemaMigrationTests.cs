@@ -37,7 +37,7 @@ public sealed class SearchSchemaMigrationTests : ScratchDatabaseTest
         var text = (await Database.ReadAsync(c => c.QueryAsync<(long Rowid, string ItemId, string Cells, string Category, string Mode)>(
             "SELECT rowid, item_id, cells, category, mode FROM item_search ORDER BY rowid"))).ToList();
         text.Select(t => (t.Rowid, t.ItemId, t.Category, t.Mode)).ShouldBe([(1L, "a-older", "furniture", "free"), (2L, "b-newer", "books", "free")]);
-        text[1].Cells.ShouldBe(string.Join(' ', Enumerable.Range(1, 6).Select(p => Geohash.Encode(newer, p))));
+        text[1].Cells.ShouldBe(string.Join(' ', Enumerable.Range(1, 6).Select(p => SearchCells.Token(Geohash.Encode(newer, p)))));
 
         var (query, _) = ItemSearchQueryParser.Parse(new SearchItemsRequest(Lat: "50.0647", Lon: "19.945", RadiusKm: "2", Q: "oak"));
         var found = await Database.ReadAsync(c => ItemSearch.RunAsync(c, query!));

@@ -59,6 +59,12 @@ public sealed class SeedCommandTests : IDisposable
 
         var found = await client.SearchAsync($"{SearchSteps.Near(Milan, 2)}&limit=100");
         found.Ids().ShouldBe(items.Select(i => i.Id), ignoreOrder: true);
+
+        // Every listing in auction mode is up for auction, so a demo has something to bid on.
+        var auctionItems = await _app.Database.ReadAsync(c => c.QueryAsync<string>("SELECT id FROM items WHERE mode = 'auction'"));
+        var open = await _app.Database.ReadAsync(c => c.QueryAsync<string>("SELECT item_id FROM auctions WHERE status = 'open'"));
+        open.ShouldBe(auctionItems, ignoreOrder: true);
+        (await ArchivedAsync("AuctionCreated")).ShouldBe(auctionItems.Count());
     }
 
     [Fact]

@@ -1,16 +1,15 @@
-using Dapper;
+using EcoBid.Domain.Auctions;
 using EcoBid.Events.Envelope;
 using EcoBid.Events.Handlers;
 using EcoBid.Events.Storage;
-using EcoBid.Server.Events;
 using EcoBid.Server.Notifications;
 
 namespace EcoBid.Server.Handlers.AuctionEnded;
 
 /// <summary>
-/// The seeds' NotifyLoser: everyone who bid and did not win hears that the auction ended. AuctionEnded does not list
-/// the bidders, so this target also receives BidPlaced and remembers each auction's bidders; one queue takes both, in
-/// the order they were committed, so every bid is known before its auction's end arrives.
+/// The seeds' NotifyLoser: on AuctionLost, a bidder who did not win hears how the auction ended. When someone else won,
+/// they hear the price it went for; when nobody did (the reserve was not met), they hear that it ended unsold — the
+/// top bidder that their bid led but did not reach the reserve — never that someone else won.
 /// </summary>
 public sealed class NotifyLoser(Notifier notifier) : IEventHandler
 {
@@ -20,30 +19,17 @@ public sealed class NotifyLoser(Notifier notifier) : IEventHandler
     {
         ArgumentNullException.ThrowIfNull(envelope);
         ArgumentNullException.ThrowIfNull(scope);
-        if (envelope.DetailType == "BidPlaced")
-        {
-            var bid = envelope.Read<Domain.Events.BidPlaced>();
-            await scope.ExecutePreparedAsync(
-                "INSERT INTO auction_notice_bidders (auction_id, bidder_id) VALUES ($auction, $bidder) ON CONFLICT DO NOTHING", ("$auction", bid.AuctionId), ("$bidder", bid.BidderId));
-            return;
-        }
-
-        var ended = envelope.Read<Domain.Events.AuctionEnded>();
-        var losers = (await scope.Connection.QueryAsync<string>(
-            "SELECT bidder_id FROM auction_notice_bidders WHERE auction_id = @AuctionId ORDER BY bidder_id", ended, scope.Transaction))
-            .Where(bidder => bidder != ended.WinnerId || !ended.Sold)
-            .ToList();
-        if (losers.Count == 0)
-        {
-            return;
-        }
-
-        var text = NotificationTexts.AuctionLost(await Lookups.ItemTitleAsync(scope, ended.ItemId));
-        foreach (var loser in losers)
-        {
-            await notifier.NotifyAsync(scope, new NotificationRequest(
-                loser, NotificationKinds.AuctionLost, text.Title, text.Body, new { ended.AuctionId, ended.ItemId },
-                envelope.Id, NotificationRequest.KeyFor(NotificationKinds.AuctionLost, envelope.Id, loser)));
-        }
+        var lost = envelope.Read<Domain.Events.AuctionLost>();
+        var item = await Lookups.ItemTitleAsync(scope, lost.ItemId);
+        var locale = await Lookups.LocaleAsync(scope, lost.BidderId);
+        var unsold = lost.Reason == AuctionUnsoldReasons.ReserveNotMet || lost.WinningBid is null;
+        var kind = unsold ? NotificationKinds.AuctionUnsold : NotificationKinds.AuctionLost;
+        var text = unsold
+            ? NotificationTexts.AuctionUnsold(item, lost.WasLeading, MoneyText.Format(lost.YourMaximum, lost.Currency, locale))
+            : NotificationTexts.AuctionLost(item, MoneyText.Format(lost.WinningBid!.Value, lost.Currency, locale));
+        await notifier.NotifyAsync(scope, new NotificationRequest(
+            lost.BidderId, kind, text.Title, text.Body,
+            new { lost.AuctionId, lost.ItemId, lost.Reason, lost.WinningBid, lost.YourMaximum, lost.Currency, lost.WasLeading },
+            envelope.Id, NotificationRequest.KeyFor(kind, envelope.Id, lost.BidderId)));
     }
 }

@@ -2,10 +2,14 @@ using EcoBid.Events.Envelope;
 using EcoBid.Events.Handlers;
 using EcoBid.Events.Storage;
 using EcoBid.Server.Notifications;
+using EcoBid.Server.Reservations;
 
 namespace EcoBid.Server.Handlers.AuctionEnded;
 
-/// <summary>The seeds' NotifyWinner: the highest bidder of a sold auction hears that they won, and at what price.</summary>
+/// <summary>
+/// The seeds' NotifyWinner: on AuctionWon, the winner hears that they won, at what price, and that the item is
+/// reserved for their pickup (the notice carries the reservation).
+/// </summary>
 public sealed class NotifyWinner(Notifier notifier) : IEventHandler
 {
     public const string Target = "NotifyWinner";
@@ -13,15 +17,15 @@ public sealed class NotifyWinner(Notifier notifier) : IEventHandler
     public async Task HandleAsync(EventEnvelope envelope, IWriteScope scope, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(envelope);
-        var ended = envelope.Read<Domain.Events.AuctionEnded>();
-        if (!ended.Sold || ended.WinnerId is not { } winnerId)
-        {
-            return;
-        }
-
-        var text = NotificationTexts.AuctionWon(await Lookups.ItemTitleAsync(scope, ended.ItemId), ended.WinningBid);
+        ArgumentNullException.ThrowIfNull(scope);
+        var won = envelope.Read<Domain.Events.AuctionWon>();
+        var reservation = await ReservationStore.FindAsync(scope.Connection, won.ReservationId, scope.Transaction);
+        var pickupBy = reservation is null ? won.EndedAt : DateTimeOffset.FromUnixTimeMilliseconds(reservation.ExpiresAt);
+        var price = MoneyText.Format(won.Amount, won.Currency, await Lookups.LocaleAsync(scope, won.WinnerId));
+        var text = NotificationTexts.AuctionWon(await Lookups.ItemTitleAsync(scope, won.ItemId), price, pickupBy);
         await notifier.NotifyAsync(scope, new NotificationRequest(
-            winnerId, NotificationKinds.AuctionWon, text.Title, text.Body, new { ended.AuctionId, ended.ItemId, ended.WinningBid },
-            envelope.Id, NotificationRequest.KeyFor(NotificationKinds.AuctionWon, envelope.Id, winnerId)));
+            won.WinnerId, NotificationKinds.AuctionWon, text.Title, text.Body,
+            new { won.AuctionId, won.ItemId, won.ReservationId, WinningBid = won.Amount, won.Currency, won.BoughtNow, PickupBy = pickupBy },
+            envelope.Id, NotificationRequest.KeyFor(NotificationKinds.AuctionWon, envelope.Id, won.WinnerId)));
     }
 }

@@ -34,9 +34,10 @@ public sealed class NotifyOutbid(Notifier notifier) : IEventHandler
             ("$count", bid.BidCount));
         if (previous is { } displaced && displaced.LeaderId != bid.LeaderId)
         {
-            var text = NotificationTexts.Outbid(await Lookups.ItemTitleAsync(scope, bid.ItemId), bid.CurrentPrice);
+            var price = MoneyText.Format(bid.CurrentPrice, bid.Currency, await Lookups.LocaleAsync(scope, displaced.LeaderId));
+            var text = NotificationTexts.Outbid(await Lookups.ItemTitleAsync(scope, bid.ItemId), price);
             await notifier.NotifyAsync(scope, new NotificationRequest(
-                displaced.LeaderId, NotificationKinds.Outbid, text.Title, text.Body, new { bid.AuctionId, bid.ItemId, bid.CurrentPrice, bid.BidCount },
+                displaced.LeaderId, NotificationKinds.Outbid, text.Title, text.Body, new { bid.AuctionId, bid.ItemId, bid.CurrentPrice, bid.Currency, bid.BidCount },
                 envelope.Id, NotificationRequest.KeyFor(NotificationKinds.Outbid, envelope.Id, displaced.LeaderId)));
         }
     }

@@ -31,7 +31,8 @@ public sealed class NotifyMessageRecipients(Notifier notifier) : IEventHandler
         var item = await Lookups.ItemTitleAsync(scope, conversation.ItemId);
         var preview = message.Body.Length <= PreviewLength ? message.Body : message.Body[..PreviewLength] + "…";
         var text = NotificationTexts.Message(sender, item, preview);
-        foreach (var recipient in saved.RecipientIds)
+        var blocked = conversation.IsPublic ? await Blocks.AnyWayAsync(scope, message.SenderId) : new HashSet<string>();
+        foreach (var recipient in saved.RecipientIds.Where(r => !blocked.Contains(r)))
         {
             await notifier.NotifyAsync(scope, new NotificationRequest(
                 recipient, NotificationKinds.Message, text.Title, text.Body,

@@ -49,13 +49,18 @@ public sealed class SaveMessage(ILiveFanout fanout) : IEventHandler
         await scope.PublishAsync(new Domain.Events.MessageSaved(message.Id, conversation.Id, message.SenderId, sent.RecipientIds, scope.Now));
 
         var frame = LiveFrames.Message(MessageResponse.From(message with { Status = MessageRecord.Saved, SavedAt = now }));
-        string[] people = [.. new[] { message.SenderId, conversation.OwnerId, conversation.OtherId }.OfType<string>().Concat(sent.RecipientIds).Distinct(StringComparer.Ordinal)];
+
+        // In an item's public questions, someone with a block either way with the sender does not hear their answers.
+        var blocked = conversation.IsPublic ? await Blocks.AnyWayAsync(scope, message.SenderId) : new HashSet<string>();
+        string[] people = [.. new[] { message.SenderId, conversation.OwnerId, conversation.OtherId }.OfType<string>().Concat(sent.RecipientIds)
+            .Where(p => !blocked.Contains(p)).Distinct(StringComparer.Ordinal)];
+        var silenced = blocked.Count == 0 ? null : blocked.ToDictionary(id => id, _ => (LiveFrame?)null, StringComparer.Ordinal);
         scope.OnCommitted(() =>
         {
             fanout.ToUsers(people, frame);
             if (conversation.IsPublic)
             {
-                fanout.ToWatchers(conversation.ItemId, frame);
+                fanout.ToWatchers(conversation.ItemId, frame, silenced);
             }
         });
     }

@@ -1,36 +1,30 @@
-using EcoBid.Domain.Events;
 using EcoBid.Events.Envelope;
 using EcoBid.Events.Handlers;
 using EcoBid.Events.Storage;
-using EcoBid.Events.Timers;
-using EcoBid.Server.Events;
 using EcoBid.Server.Notifications;
-using Microsoft.Extensions.Options;
+using EcoBid.Server.Reservations;
 
 namespace EcoBid.Server.Handlers.ReservationCreated;
 
 /// <summary>
-/// Sets the timer that reminds the buyer before their reservation runs out (<c>Notifications:ReservationReminderBefore</c>).
-/// The timer is not cancelled when the reservation is confirmed or ends: RemindReservation looks at the reservation
-/// when it fires and stays silent unless it still runs out, which keeps the reservation code free of reminders.
+/// Sets the timer that reminds the buyer before their reservation runs out. It reads the reservation's current end
+/// rather than the event's: a waitlist reservation's window may have moved already (NotifyReservationParties).
 /// </summary>
-public sealed class ScheduleReservationReminder(ITimerStore timers, IOptions<NotificationsOptions> options) : IEventHandler
+public sealed class ScheduleReservationReminder(ReservationReminders reminders) : IEventHandler
 {
     public const string Target = "ScheduleReservationReminder";
 
-    public static string TimerKey(string reservationId) => $"reservation-reminder:{reservationId}";
-
     public async Task HandleAsync(EventEnvelope envelope, IWriteScope scope, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(envelope);
         ArgumentNullException.ThrowIfNull(scope);
         var created = envelope.Read<Domain.Events.ReservationCreated>();
-        var dueAt = created.ExpiresAt - options.Value.ReservationReminderBefore;
-        if (dueAt <= scope.Now)
+        var reservation = await ReservationStore.FindAsync(scope.Connection, created.ReservationId, scope.Transaction);
+        if (reservation is null || reservation.Status != Domain.Reservations.ReservationStatus.Active)
         {
-            return; // a window shorter than the reminder lead: the reservation notice itself says when it runs out
+            return;
         }
 
-        var due = DomainEventPublishing.Envelope(new Domain.Events.ReservationReminderDue(created.ReservationId, created.ExpiresAt), scope.Now);
-        await timers.ScheduleAsync(scope, new ScheduledTimer(TimerKey(created.ReservationId), dueAt, due.ToJson()));
+        await reminders.ScheduleAsync(scope, reservation.Id, DateTimeOffset.FromUnixTimeMilliseconds(reservation.ExpiresAt));
     }
 }

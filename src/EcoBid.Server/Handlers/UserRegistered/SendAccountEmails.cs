@@ -31,10 +31,10 @@ public sealed class SendAccountEmails(NotificationSignals signals, IOptions<Auth
         }
 
         var publicUrl = (configuration["PublicUrl"] ?? "http://localhost:8080").TrimEnd('/');
-        if (envelope.DetailType == "UserRegistered")
+        if (envelope.DetailType is "UserRegistered" or "VerificationEmailRequested")
         {
-            var registered = envelope.Read<Domain.Events.UserRegistered>();
-            var user = await AccountStore.FindByIdAsync(scope.Connection, registered.UserId, scope.Transaction);
+            var userId = envelope.Detail.GetProperty("userId").GetString()!;
+            var user = await AccountStore.FindByIdAsync(scope.Connection, userId, scope.Transaction);
             if (user is null || user.EmailVerifiedAt is not null)
             {
                 return;

@@ -19,8 +19,7 @@ public sealed record ItemSearchHit(
     DateTimeOffset? ExpiresAt,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? DistanceKm)
 {
-    /// <summary>The auction's public state, for an item in auction mode.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    /// <summary>The auction's public state, for an item in auction mode with an auction; null otherwise, as on item reads.</summary>
     public Auctions.AuctionView? Auction { get; init; }
 
     /// <summary>Distances are shown to the metre; ordering and cursors use the exact value.</summary>

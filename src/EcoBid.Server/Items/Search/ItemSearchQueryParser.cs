@@ -37,6 +37,11 @@ public static class ItemSearchQueryParser
         var text = Text(errors, request.Q);
         var sort = Sort(errors, request.Sort, centre is not null || request.Lat is not null || request.Lon is not null, request.Q is not null);
         var limit = Limit(errors, request.Limit);
+        if (request.SellerId is not null)
+        {
+            errors.Add("sellerId", "Search does not filter by seller: GET /users/{id}/items lists one person's listings.");
+        }
+
         if (!errors.IsValid)
         {
             return (null, errors);

@@ -11,7 +11,17 @@ public static class SearchCells
     /// <summary>Six characters is about 1.2 × 0.6 km: fine enough for the smallest search rings.</summary>
     public const int FinestPrecision = 6;
 
-    /// <summary>The SQL expression of the cells text for a geohash column, e.g. <c>u u3 u3q u3qc u3qcn u3qcnh</c>.</summary>
+    /// <summary>
+    /// Appended to each cell in the index: the index stems English words (lamps finds lamp), and the stemmer would cut
+    /// cells too (u3qes and u3qe both become u3q). It leaves a token that ends in a digit alone, and "a" never occurs in
+    /// a geohash, so a marked cell cannot equal another cell.
+    /// </summary>
+    public const string Marker = "a0";
+
+    /// <summary>The cell as the index holds it.</summary>
+    public static string Token(string cell) => cell + Marker;
+
+    /// <summary>The SQL expression of the cells text for a geohash column, e.g. <c>ua0 u3a0 u3qa0 … u3qcnha0</c>.</summary>
     public static string FromGeohashSql(string column) =>
-        string.Join(" || ' ' || ", Enumerable.Range(1, FinestPrecision).Select(p => $"substr({column}, 1, {p})"));
+        string.Join(" || ' ' || ", Enumerable.Range(1, FinestPrecision).Select(p => $"substr({column}, 1, {p}) || '{Marker}'"));
 }

@@ -16,4 +16,5 @@ public sealed record SearchItemsRequest(
     [FromQuery(Name = "status")] string? Status = null,
     [FromQuery(Name = "sort")] string? Sort = null,
     [FromQuery(Name = "cursor")] string? Cursor = null,
-    [FromQuery(Name = "limit")] string? Limit = null);
+    [FromQuery(Name = "limit")] string? Limit = null,
+    [FromQuery(Name = "sellerId")] string? SellerId = null);

@@ -41,7 +41,7 @@ public static class SearchMatch
 
     /// <summary>Also filed under one of these cells.</summary>
     public static string InCells(string match, IEnumerable<string> cells) =>
-        $"({match}) AND cells : ({string.Join(" OR ", cells.Select(Quote))})";
+        $"({match}) AND cells : ({string.Join(" OR ", cells.Select(c => Quote(SearchCells.Token(c))))})";
 
     private static string Quote(string token) => $"\"{token}\"";
 }
