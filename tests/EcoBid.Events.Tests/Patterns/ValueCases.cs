@@ -58,6 +58,18 @@ public sealed class ValueCases : MatchCases
         Match("unicode exact", "order", """{"detail": {"seller": {"name": ["Zoë Grün"]}}}""");
         Match("unicode ignoring case", "order", """{"detail": {"seller": {"name": [{"equals-ignore-case": "ZOË GRÜN"}]}}}""");
         Match("unicode prefix", "order", """{"detail": {"seller": {"city": [{"prefix": "Kö"}]}}}""");
+        Match("ignoring case: a letter matches its lower and upper case", """{"s": "σ"}""", """{"s": [{"equals-ignore-case": "Σ"}]}""");
+        NoMatch("ignoring case: final sigma is neither case of capital sigma", """{"s": "ς"}""", """{"s": [{"equals-ignore-case": "Σ"}]}""");
+        NoMatch("ignoring case: dotless i is neither case of I", """{"s": "ı"}""", """{"s": [{"equals-ignore-case": "I"}]}""");
+        Match("ignoring case: the Kelvin sign's lower case is k", """{"s": "k"}""", """{"s": [{"equals-ignore-case": "K"}]}""");
+        NoMatch("ignoring case: k's cases do not include the Kelvin sign", """{"s": "K"}""", """{"s": [{"equals-ignore-case": "k"}]}""");
+        Match("ignoring case beyond the basic plane", """{"s": "x𐐨"}""", """{"s": [{"equals-ignore-case": "X𐐀"}]}""");
+        Match("prefix ignoring case, unicode", """{"s": "ÉCOLE du quartier"}""", """{"s": [{"prefix": {"equals-ignore-case": "école"}}]}""");
+        NoMatch("prefix ignoring case longer than the value", """{"s": "éc"}""", """{"s": [{"prefix": {"equals-ignore-case": "école"}}]}""");
+        Match("suffix ignoring case beyond the basic plane", """{"s": "name 𐐨𐐩"}""", """{"s": [{"suffix": {"equals-ignore-case": "𐐀𐐁"}}]}""");
+        NoMatch("suffix ignoring case, final sigma", """{"s": "ΟΔΟς"}""", """{"s": [{"suffix": {"equals-ignore-case": "οσ"}}]}""");
+        NoMatch("anything-but ignoring case excludes the cases of each letter", """{"s": "RUNNING"}""", """{"s": [{"anything-but": {"equals-ignore-case": ["stopped", "running"]}}]}""");
+        Match("anything-but ignoring case keeps other letters", """{"s": "ı"}""", """{"s": [{"anything-but": {"equals-ignore-case": "I"}}]}""");
         NoMatch("unicode is not normalized", """{"s": "Ko\u0308ln"}""", """{"s": ["Köln"]}""");
         Match("escaped event string", """{"s": "caf\u00e9"}""", """{"s": ["café"]}""");
         Match("escaped quote in event and pattern", """{"s": "a\"b"}""", """{"s": ["a\"b"]}""");
