@@ -31,7 +31,7 @@ internal static class EventMatcher
         var state = new MatchState(root, stackalloc ArrayPosition[MatchState.StackPositions]);
         foreach (MatchRule rule in rules)
         {
-            if (MatchFrom(rule.Fields, 0, ref state))
+            if (MatchFrom(rule, 0, ref state))
             {
                 return true;
             }
@@ -40,23 +40,23 @@ internal static class EventMatcher
         return false;
     }
 
-    private static bool MatchFrom(FieldTest[] fields, int index, ref MatchState state)
+    private static bool MatchFrom(MatchRule rule, int index, ref MatchState state)
     {
-        if (index == fields.Length)
+        if (index == rule.Fields.Length)
         {
             return true;
         }
 
-        var visit = new Visit(fields, index, FindOnly: false);
-        LeafCondition condition = fields[index].Condition;
-        if (condition.AcceptsAbsence
-            && !WalkObject(state.Root, fields[index].Utf8Path, visit with { FindOnly = true }, ref state)
-            && MatchFrom(fields, index + 1, ref state))
+        FieldTest field = rule.Fields[index];
+        var visit = new Visit(rule, index, FindOnly: false);
+        if (field.Condition.AcceptsAbsence
+            && !WalkObject(state.Root, field.Utf8Path, visit with { FindOnly = true }, ref state)
+            && MatchFrom(rule, index + 1, ref state))
         {
             return true;
         }
 
-        return condition.TestsValues && WalkObject(state.Root, fields[index].Utf8Path, visit, ref state);
+        return field.Condition.TestsValues && WalkObject(state.Root, field.Utf8Path, visit, ref state);
     }
 
     /// <summary>Follows <paramref name="path"/> from the properties of an event object.</summary>
@@ -99,29 +99,61 @@ internal static class EventMatcher
             case JsonValueKind.Object:
                 return !atLeaf && WalkObject(value, rest, visit, ref state);
             case JsonValueKind.Array:
-                long array = state.IdOf(value);
-                int index = 0;
-                foreach (JsonElement item in value.EnumerateArray())
+                return FollowElements(value, rest, atLeaf, visit, ref state);
+            default:
+                if (!atLeaf)
                 {
-                    if (state.TryEnter(array, index++, out bool recorded))
-                    {
-                        bool found = Follow(item, rest, atLeaf, visit, ref state);
-                        state.Leave(recorded);
-                        if (found)
-                        {
-                            return true;
-                        }
-                    }
+                    return false;
                 }
 
+                if (visit.FindOnly)
+                {
+                    return true;
+                }
+
+                if (!visit.Rule.Fields[visit.Index].Condition.MatchesValue(value))
+                {
+                    return false;
+                }
+
+                if (MatchFrom(visit.Rule, visit.Index + 1, ref state))
+                {
+                    return true;
+                }
+
+                state.LaterFieldsFailed = true;
                 return false;
-            default:
-                return atLeaf
-                    && (visit.FindOnly
-                        || (visit.Fields[visit.Index].Condition.MatchesValue(value) && MatchFrom(visit.Fields, visit.Index + 1, ref state)));
         }
     }
 
-    /// <summary>What to do with the leaf values found for field <c>Fields[Index]</c>: test them, or only find one.</summary>
-    private readonly record struct Visit(FieldTest[] Fields, int Index, bool FindOnly);
+    private static bool FollowElements(JsonElement array, ReadOnlySpan<byte> rest, bool atLeaf, Visit visit, ref MatchState state)
+    {
+        // When no later field reaches this array, the element chosen here cannot change their outcome: once
+        // a value in one element matched and the later fields then failed, the other elements would fail alike.
+        int consumed = visit.Rule.Fields[visit.Index].Utf8Path.Length - (atLeaf ? 0 : rest.Length + 1);
+        bool reachedLater = visit.Rule.LaterReach[visit.Index][consumed];
+        bool failedBefore = state.LaterFieldsFailed;
+        state.LaterFieldsFailed = false;
+        bool found = false;
+        long id = state.IdOf(array);
+        int index = 0;
+        foreach (JsonElement item in array.EnumerateArray())
+        {
+            if (state.TryEnter(id, index++, out bool recorded))
+            {
+                found = Follow(item, rest, atLeaf, visit, ref state);
+                state.Leave(recorded);
+                if (found || (!reachedLater && state.LaterFieldsFailed))
+                {
+                    break;
+                }
+            }
+        }
+
+        state.LaterFieldsFailed |= failedBefore;
+        return found;
+    }
+
+    /// <summary>What to do with the leaf values found for field <c>Index</c> of a rule: test them, or only find one.</summary>
+    private readonly record struct Visit(MatchRule Rule, int Index, bool FindOnly);
 }

@@ -26,6 +26,9 @@ internal ref struct MatchState
 
     public JsonElement Root { get; }
 
+    /// <summary>Set when a leaf value matched its field but the fields after it then failed.</summary>
+    public bool LaterFieldsFailed { get; set; }
+
     /// <summary>Identifies an event array by where its text starts in the event document.</summary>
     public readonly long IdOf(JsonElement array) =>
         Unsafe.ByteOffset(
