@@ -3,58 +3,63 @@ using System.Text.Json;
 namespace EcoBid.Events.Patterns;
 
 /// <summary>
-/// Compiles <c>anything-but</c>. Accepted operands: a string; a number; a non-empty list of strings or of
-/// numbers (not mixed); or an object with exactly one of <c>prefix</c> (string), <c>suffix</c> (string),
-/// <c>equals-ignore-case</c> (string or list of strings), <c>wildcard</c> (string or list of strings).
+/// Compiles <c>anything-but</c> as event-ruler does, with its messages. Accepted operands: a string; a number
+/// within ±5.0e9; a non-empty list of strings or of such numbers (not mixed); or an object with exactly one of
+/// <c>prefix</c> or <c>suffix</c> (a non-empty string or a non-empty list of them), <c>equals-ignore-case</c>
+/// or <c>wildcard</c> (a string or a non-empty list of strings).
 /// </summary>
 internal static class AnythingButCompiler
 {
+    private const string NotAValue = "Value of anything-but must be an array or single string/number value.";
+    private const string BadListMember = "Inside anything but list, start|null|boolean is not supported.";
+    private const string MixedList = "Inside anything but list, either all values are number or string, mixed type is not supported";
+    private const string BadAffix = "prefix/suffix match pattern must be a string";
+    private const string EmptyAffix = "Null prefix/suffix not allowed";
+    private const string BadIgnoreCaseMember = "Inside anything-but/equals-ignore-case list, number|start|null|boolean is not supported.";
+
     public static AnythingButCondition Compile(JsonElement operand, string path) => operand.ValueKind switch
     {
         JsonValueKind.String => AnythingButCondition.ExcludingText(new ExactStringMatcher([operand.GetString()!])),
-        JsonValueKind.Number => AnythingButCondition.ExcludingNumbers(new NumberSet([NumberText.Canonical(operand)])),
+        JsonValueKind.Number => AnythingButCondition.ExcludingNumbers([ComparableNumber.RequireKey(operand, path)]),
         JsonValueKind.Array => CompileList(operand, path),
         JsonValueKind.Object => CompileExpression(operand, path),
-        _ => throw PatternErrors.Create(
-            path,
-            $"Value of anything-but must be an array or single string/number value, not {JsonKinds.Describe(operand.ValueKind)}"),
+        _ => throw PatternErrors.Create(path, NotAValue),
     };
 
     private static AnythingButCondition CompileList(JsonElement list, string path)
     {
-        if (list.GetArrayLength() == 0)
-        {
-            throw PatternErrors.Create(path, "Empty arrays are not allowed");
-        }
-
         var strings = new List<string>();
-        var numbers = new List<string>();
+        var numbers = new HashSet<long>();
         int index = 0;
         foreach (JsonElement item in list.EnumerateArray())
         {
             string itemPath = PatternErrors.Item(path, index++);
-            if (item.ValueKind == JsonValueKind.String)
+            switch (item.ValueKind)
             {
-                strings.Add(item.GetString()!);
-            }
-            else if (item.ValueKind == JsonValueKind.Number)
-            {
-                numbers.Add(NumberText.Canonical(item));
-            }
-            else
-            {
-                throw PatternErrors.Create(itemPath, $"Inside anything-but list, only strings and numbers are supported, not {JsonKinds.Describe(item.ValueKind)}");
+                case JsonValueKind.String:
+                    strings.Add(item.GetString()!);
+                    break;
+                case JsonValueKind.Number:
+                    numbers.Add(ComparableNumber.RequireKey(item, itemPath));
+                    break;
+                default:
+                    throw PatternErrors.Create(itemPath, BadListMember);
             }
 
             if (strings.Count > 0 && numbers.Count > 0)
             {
-                throw PatternErrors.Create(itemPath, "Inside anything-but list, mixed types are not supported; use only strings or only numbers");
+                throw PatternErrors.Create(itemPath, MixedList);
             }
+        }
+
+        if (strings.Count == 0 && numbers.Count == 0)
+        {
+            throw PatternErrors.Create(path, MixedList);
         }
 
         return strings.Count > 0
             ? AnythingButCondition.ExcludingText(new ExactStringMatcher(strings))
-            : AnythingButCondition.ExcludingNumbers(new NumberSet(numbers));
+            : AnythingButCondition.ExcludingNumbers(numbers);
     }
 
     private static AnythingButCondition CompileExpression(JsonElement expression, string path)
@@ -63,35 +68,77 @@ internal static class AnythingButCompiler
         string innerPath = PatternErrors.Child(path, inner.Name);
         StringMatcher excluded = inner.Name switch
         {
-            MatchTypes.Prefix => new PrefixMatcher(MatchExpressionCompiler.RequireString(inner.Value, innerPath, MatchTypes.Prefix), false),
-            MatchTypes.Suffix => new SuffixMatcher(MatchExpressionCompiler.RequireString(inner.Value, innerPath, MatchTypes.Suffix), false),
-            MatchTypes.EqualsIgnoreCase => new EqualsIgnoreCaseMatcher(StringOrStrings(inner.Value, innerPath, MatchTypes.EqualsIgnoreCase)),
-            MatchTypes.Wildcard => CompileWildcards(inner.Value, innerPath),
+            MatchTypes.Prefix => AnyOf(Affixes(inner.Value, innerPath), static (text, _) => new PrefixMatcher(text, false)),
+            MatchTypes.Suffix => AnyOf(Affixes(inner.Value, innerPath), static (text, _) => new SuffixMatcher(text, false)),
+            MatchTypes.EqualsIgnoreCase => new EqualsIgnoreCaseMatcher(IgnoreCaseValues(inner.Value, innerPath)),
+            MatchTypes.Wildcard => AnyOf(Wildcards(inner.Value, innerPath), WildcardMatcher.Create),
             _ => throw PatternErrors.Create(innerPath, $"Unsupported anything-but pattern: {inner.Name}"),
         };
         return AnythingButCondition.ExcludingText(excluded);
     }
 
-    private static StringMatcher CompileWildcards(JsonElement operand, string path)
+    private static StringMatcher AnyOf(List<(string Text, string Path)> values, Func<string, string, StringMatcher> create) =>
+        values.Count == 1
+            ? create(values[0].Text, values[0].Path)
+            : new AnyStringMatcher([.. values.Select(v => create(v.Text, v.Path))]);
+
+    private static List<(string Text, string Path)> Affixes(JsonElement operand, string path)
     {
-        string[] expressions = StringOrStrings(operand, path, MatchTypes.Wildcard);
-        return expressions.Length == 1
-            ? WildcardMatcher.Create(expressions[0], path)
-            : new AnyStringMatcher([.. expressions.Select((e, i) => WildcardMatcher.Create(e, PatternErrors.Item(path, i)))]);
+        if (operand.ValueKind == JsonValueKind.Object)
+        {
+            throw PatternErrors.Create(path, NotAValue);
+        }
+
+        List<(string Text, string Path)> values = StringOrList(operand, path, static _ => BadAffix);
+        if (values.Count == 0)
+        {
+            throw PatternErrors.Create(path, EmptyAffix);
+        }
+
+        foreach ((string text, string itemPath) in values)
+        {
+            if (text.Length == 0)
+            {
+                throw PatternErrors.Create(itemPath, EmptyAffix);
+            }
+        }
+
+        return values;
     }
 
-    private static string[] StringOrStrings(JsonElement operand, string path, string matchType)
+    private static IEnumerable<string> IgnoreCaseValues(JsonElement operand, string path) =>
+        NonEmpty(StringOrList(operand, path, static _ => BadIgnoreCaseMember), path).Select(static v => v.Text);
+
+    private static List<(string Text, string Path)> Wildcards(JsonElement operand, string path) =>
+        NonEmpty(
+            StringOrList(operand, path, static value => $"{MatchTypes.Wildcard} match pattern must be a string, not {JsonKinds.Describe(value.ValueKind)}"),
+            path);
+
+    private static List<(string Text, string Path)> NonEmpty(List<(string Text, string Path)> values, string path) =>
+        values.Count == 0 ? throw PatternErrors.Create(path, "Empty arrays are not allowed") : values;
+
+    /// <summary>A string, or a list of strings (possibly empty, for the caller to judge), each with its path.</summary>
+    private static List<(string Text, string Path)> StringOrList(JsonElement operand, string path, Func<JsonElement, string> fault)
     {
-        if (operand.ValueKind != JsonValueKind.Array)
+        var values = new List<(string Text, string Path)>();
+        switch (operand.ValueKind)
         {
-            return [MatchExpressionCompiler.RequireString(operand, path, matchType)];
-        }
+            case JsonValueKind.String:
+                values.Add((operand.GetString()!, path));
+                return values;
+            case JsonValueKind.Array:
+                int index = 0;
+                foreach (JsonElement item in operand.EnumerateArray())
+                {
+                    string itemPath = PatternErrors.Item(path, index++);
+                    values.Add(item.ValueKind == JsonValueKind.String
+                        ? (item.GetString()!, itemPath)
+                        : throw PatternErrors.Create(itemPath, fault(item)));
+                }
 
-        if (operand.GetArrayLength() == 0)
-        {
-            throw PatternErrors.Create(path, "Empty arrays are not allowed");
+                return values;
+            default:
+                throw PatternErrors.Create(path, fault(operand));
         }
-
-        return [.. operand.EnumerateArray().Select((item, i) => MatchExpressionCompiler.RequireString(item, PatternErrors.Item(path, i), matchType))];
     }
 }

@@ -1,14 +1,25 @@
 namespace EcoBid.Events.Patterns;
 
-/// <summary><c>equals-ignore-case</c>: ordinal comparison with simple (invariant) case folding.</summary>
+/// <summary><c>equals-ignore-case</c> against one or more values (see <see cref="IgnoreCaseText"/>).</summary>
 internal sealed class EqualsIgnoreCaseMatcher : StringMatcher
 {
-    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> lookup;
+    private readonly IgnoreCaseText[] values;
 
     public EqualsIgnoreCaseMatcher(IEnumerable<string> values)
     {
-        lookup = new HashSet<string>(values, StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+        this.values = [.. values.Distinct(StringComparer.Ordinal).Select(static v => new IgnoreCaseText(v))];
     }
 
-    public override bool Matches(ReadOnlySpan<char> text) => lookup.Contains(text);
+    public override bool Matches(ReadOnlySpan<char> text)
+    {
+        foreach (IgnoreCaseText value in values)
+        {
+            if (value.IsEqualTo(text))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

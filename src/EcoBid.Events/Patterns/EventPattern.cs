@@ -4,22 +4,24 @@ using System.Text.Json;
 namespace EcoBid.Events.Patterns;
 
 /// <summary>
-/// A compiled EventBridge-style event pattern. Parse once, then call <see cref="Matches(JsonElement)"/>
-/// for every event; matching walks a pre-built condition tree and does not re-parse the pattern.
+/// A compiled EventBridge event pattern. Parse once, then call <see cref="Matches(JsonElement)"/> for every
+/// event; matching runs the pre-compiled rules and does not re-parse the pattern.
 /// </summary>
 /// <remarks>
 /// Supported: exact values (string, number, boolean, null), nested objects, prefix, suffix,
-/// equals-ignore-case, wildcard, anything-but, numeric, cidr, exists and <c>$or</c>.
-/// Values listed in one array are alternatives (OR); fields listed in one object must all match (AND).
+/// equals-ignore-case, wildcard, anything-but, numeric, cidr, exists and <c>$or</c>, with the semantics of
+/// event-ruler, the engine EventBridge runs: values listed in one array are alternatives (OR); fields
+/// listed in one object must all match (AND), within one element of any event array they share; key paths
+/// are joined with '.', so <c>{"a.b": [1]}</c> matches <c>{"a": {"b": 1}}</c>.
 /// </remarks>
 public sealed class EventPattern
 {
-    private readonly ObjectCondition root;
+    private readonly MatchRule[] rules;
 
-    private EventPattern(string json, ObjectCondition root)
+    private EventPattern(string json, MatchRule[] rules)
     {
         Json = json;
-        this.root = root;
+        this.rules = rules;
     }
 
     /// <summary>The pattern text exactly as it was given to <see cref="Parse"/> or <see cref="TryParse"/>.</summary>
@@ -70,7 +72,7 @@ public sealed class EventPattern
             throw new InvalidEventException($"Event must be a JSON object, not {JsonKinds.Describe(@event.ValueKind)}.");
         }
 
-        return root.MatchesObject(@event);
+        return EventMatcher.Matches(rules, @event);
     }
 
     /// <summary>Parses an event envelope and tests it against the pattern.</summary>
@@ -91,6 +93,31 @@ public sealed class EventPattern
         using (document)
         {
             return Matches(document.RootElement);
+        }
+    }
+
+    /// <summary>
+    /// Tests an event as EventBridge's TestEventPattern does: the event must be a JSON object carrying the
+    /// envelope fields <c>id</c>, <c>account</c>, <c>source</c>, <c>time</c>, <c>region</c> and <c>detail-type</c>.
+    /// </summary>
+    /// <exception cref="InvalidEventException">The event is not valid JSON, not an object, or lacks a mandatory field.</exception>
+    public bool TestEvent(string eventJson)
+    {
+        ArgumentNullException.ThrowIfNull(eventJson);
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(eventJson);
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidEventException($"{TestEventEnvelope.Invalid} Reason: the event is not valid JSON: {JsonKinds.DescribeSyntaxError(ex)}", ex);
+        }
+
+        using (document)
+        {
+            TestEventEnvelope.Validate(document.RootElement);
+            return EventMatcher.Matches(rules, document.RootElement);
         }
     }
 

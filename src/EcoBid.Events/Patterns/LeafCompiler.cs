@@ -23,7 +23,7 @@ internal static class LeafCompiler
                     builder.AddExactString(value.GetString()!);
                     break;
                 case JsonValueKind.Number:
-                    builder.ExactNumbers.Add(NumberText.Canonical(value));
+                    builder.ExactNumbers.Add(value);
                     break;
                 case JsonValueKind.True:
                     builder.MatchesTrue = true;

@@ -3,16 +3,15 @@ using System.Text.Json;
 namespace EcoBid.Events.Patterns;
 
 /// <summary>
-/// The compiled form of a pattern array such as <c>["a", 5, {"prefix": "x"}]</c>: the field matches
-/// when any of its leaf values matches any entry.
+/// The compiled form of a pattern array such as <c>["a", 5, {"prefix": "x"}]</c>, tested against one leaf
+/// value of the event at a time: the field matches when any of its leaf values matches any entry.
 /// </summary>
 /// <remarks>
-/// Leaf values are the scalars at the field: the value itself, or the scalar members of an event array
-/// (nested arrays flattened, objects skipped). <c>exists</c> looks at leaf values only: <c>exists: true</c>
-/// holds when there is at least one (JSON <c>null</c> counts, it is a present value), <c>exists: false</c>
-/// holds when there is none (missing field, empty array, or an object, which is not a leaf node).
+/// Leaf values are scalars: strings, numbers, <c>true</c>, <c>false</c> and <c>null</c> (event arrays are
+/// flattened into their scalar members, objects hold none). <c>exists: true</c> matches any leaf value,
+/// JSON <c>null</c> included; <c>exists: false</c> is the one entry that holds when there is no leaf value.
 /// </remarks>
-internal sealed class LeafCondition : ValueCondition
+internal sealed class LeafCondition
 {
     private readonly StringMatcher[] stringMatchers;
     private readonly NumberSet? exactNumbers;
@@ -22,59 +21,33 @@ internal sealed class LeafCondition : ValueCondition
     private readonly bool matchesFalse;
     private readonly bool matchesNull;
     private readonly bool existsTrue;
-    private readonly bool existsFalse;
-    private readonly bool needsText;
-    private readonly bool needsCanonicalNumber;
 
     public LeafCondition(LeafConditionBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         stringMatchers = builder.BuildStringMatchers();
-        exactNumbers = builder.ExactNumbers.Count > 0 ? new NumberSet(builder.ExactNumbers) : null;
+        exactNumbers = builder.ExactNumbers.IsEmpty ? null : builder.ExactNumbers;
         ranges = [.. builder.Ranges];
         anythingButs = [.. builder.AnythingButs];
         matchesTrue = builder.MatchesTrue;
         matchesFalse = builder.MatchesFalse;
         matchesNull = builder.MatchesNull;
         existsTrue = builder.ExistsTrue;
-        existsFalse = builder.ExistsFalse;
-        needsText = stringMatchers.Length > 0 || anythingButs.Length > 0;
-        needsCanonicalNumber = exactNumbers is not null || anythingButs.Any(static a => a.ExcludesNumbers);
+        AcceptsAbsence = builder.ExistsFalse;
+        TestsValues = existsTrue || stringMatchers.Length > 0 || exactNumbers is not null || ranges.Length > 0
+            || anythingButs.Length > 0 || matchesTrue || matchesFalse || matchesNull;
     }
 
-    public override bool MatchesAbsent => existsFalse;
+    /// <summary>Whether the field may have no leaf value at all (<c>exists: false</c>).</summary>
+    public bool AcceptsAbsence { get; }
 
-    public override bool Matches(JsonElement value)
+    /// <summary>Whether any entry can match a leaf value (every entry but <c>exists: false</c>).</summary>
+    public bool TestsValues { get; }
+
+    /// <summary>Tests one scalar leaf value.</summary>
+    public bool MatchesValue(JsonElement value) => existsTrue || value.ValueKind switch
     {
-        bool sawLeaf = false;
-        return MatchesAnyLeaf(value, ref sawLeaf) || (existsFalse && !sawLeaf);
-    }
-
-    private bool MatchesAnyLeaf(JsonElement value, ref bool sawLeaf)
-    {
-        switch (value.ValueKind)
-        {
-            case JsonValueKind.Array:
-                foreach (JsonElement item in value.EnumerateArray())
-                {
-                    if (MatchesAnyLeaf(item, ref sawLeaf))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            case JsonValueKind.Object:
-                return false;
-            default:
-                sawLeaf = true;
-                return existsTrue || MatchesScalar(value);
-        }
-    }
-
-    private bool MatchesScalar(JsonElement value) => value.ValueKind switch
-    {
-        JsonValueKind.String => needsText && MatchesString(value),
+        JsonValueKind.String => MatchesString(value),
         JsonValueKind.Number => MatchesNumber(value),
         // anything-but excludes strings or numbers only, so every other scalar passes it.
         JsonValueKind.True => matchesTrue || anythingButs.Length > 0,
@@ -85,6 +58,11 @@ internal sealed class LeafCondition : ValueCondition
 
     private bool MatchesString(JsonElement value)
     {
+        if (stringMatchers.Length == 0 && anythingButs.Length == 0)
+        {
+            return false;
+        }
+
         Span<char> buffer = stackalloc char[JsonText.StackChars];
         ReadOnlySpan<char> text = JsonText.GetChars(value, buffer);
         foreach (StringMatcher matcher in stringMatchers)
@@ -108,32 +86,26 @@ internal sealed class LeafCondition : ValueCondition
 
     private bool MatchesNumber(JsonElement value)
     {
-        if (ranges.Length > 0 && value.TryGetDouble(out double number) && double.IsFinite(number))
+        bool hasKey = ComparableNumber.TryGetKey(value, out long key);
+        if (hasKey)
         {
             foreach (NumericRange range in ranges)
             {
-                if (range.Contains(number))
+                if (range.Contains(key))
                 {
                     return true;
                 }
             }
         }
 
-        if (!needsCanonicalNumber)
-        {
-            return anythingButs.Length > 0;
-        }
-
-        Span<char> buffer = stackalloc char[NumberText.StackChars];
-        ReadOnlySpan<char> canonical = NumberText.Canonical(value, buffer);
-        if (exactNumbers is not null && exactNumbers.Contains(canonical))
+        if (exactNumbers is not null && exactNumbers.Contains(value, hasKey, key))
         {
             return true;
         }
 
         foreach (AnythingButCondition anythingBut in anythingButs)
         {
-            if (anythingBut.MatchesNumber(canonical))
+            if (anythingBut.MatchesNumber(hasKey, key))
             {
                 return true;
             }

@@ -6,7 +6,7 @@ internal sealed class LeafConditionBuilder
     private readonly HashSet<string> exactStrings = new(StringComparer.Ordinal);
     private readonly List<StringMatcher> stringMatchers = [];
 
-    public HashSet<string> ExactNumbers { get; } = new(StringComparer.Ordinal);
+    public NumberSet ExactNumbers { get; } = new();
 
     public List<NumericRange> Ranges { get; } = [];
 

@@ -3,99 +3,96 @@ using System.Text.Json;
 namespace EcoBid.Events.Patterns;
 
 /// <summary>
-/// Compiles <c>numeric</c>: <c>["=", x]</c>, one bound (<c>["&gt;", x]</c>, <c>["&lt;=", y]</c>, ...) or a
-/// range of one lower and one upper bound in either order, with lower strictly below upper.
-/// Operands are JSON numbers within ±5.0e9, the limits EventBridge documents.
+/// Compiles <c>numeric</c> the way event-ruler reads it: <c>["=", x]</c>; an upper bound alone
+/// (<c>["&lt;", x]</c>, <c>["&lt;=", x]</c>); or a lower bound (<c>["&gt;", x]</c>, <c>["&gt;=", x]</c>)
+/// optionally followed by an upper bound. Operands are JSON numbers within ±5.0e9, and a range's bottom
+/// must be below its top. The messages are event-ruler's.
 /// </summary>
 /// <remarks>Only number values in events match; a string such as "5" does not.</remarks>
 internal static class NumericCompiler
 {
-    public const double Limit = 5.0e9;
-
     public static NumericRange Compile(JsonElement operand, string path)
     {
         if (operand.ValueKind != JsonValueKind.Array)
         {
-            throw PatternErrors.Create(path, $"Value of numeric must be an array, not {JsonKinds.Describe(operand.ValueKind)}");
+            throw PatternErrors.Create(path, "Value of numeric must be an array.");
         }
 
         JsonElement[] terms = [.. operand.EnumerateArray()];
         if (terms.Length == 0)
         {
-            throw PatternErrors.Create(path, "Empty arrays are not allowed");
+            throw PatternErrors.Create(path, "Invalid member in numeric match: ]");
         }
 
-        if (terms.Length > 4)
+        JsonElement first = terms[0];
+        if (first.ValueKind != JsonValueKind.String)
         {
-            throw PatternErrors.Create(path, "Too many elements in numeric expression");
+            throw PatternErrors.Create(PatternErrors.Item(path, 0), $"Invalid member in numeric match: {first.GetRawText()}");
         }
 
-        (string firstOperator, double firstValue) = ReadTerm(terms, 0, path);
-        if (firstOperator == "=")
-        {
-            return terms.Length == 2
-                ? NumericRange.Equal(firstValue)
-                : throw PatternErrors.Create(path, "Too many elements in numeric expression; \"=\" cannot be combined with other operators");
-        }
-
-        var range = new NumericRange(double.NegativeInfinity, false, double.PositiveInfinity, false);
-        range = WithBound(range, firstOperator, firstValue);
-        if (terms.Length == 2)
-        {
-            return range;
-        }
-
-        (string secondOperator, double secondValue) = ReadTerm(terms, 2, path);
-        if (secondOperator == "=" || IsLower(secondOperator) == IsLower(firstOperator))
-        {
-            throw PatternErrors.Create(
-                PatternErrors.Item(path, 2),
-                $"Bad numeric range: \"{secondOperator}\" cannot follow \"{firstOperator}\"; a range needs one lower bound (> or >=) and one upper bound (< or <=)");
-        }
-
-        range = WithBound(range, secondOperator, secondValue);
-        return range.Lower < range.Upper
-            ? range
-            : throw PatternErrors.Create(path, $"Bottom must be less than top: {range.Lower} is not below {range.Upper}");
-    }
-
-    private static (string Operator, double Value) ReadTerm(JsonElement[] terms, int index, string path)
-    {
-        JsonElement operatorElement = terms[index];
-        string? op = operatorElement.ValueKind == JsonValueKind.String ? operatorElement.GetString() : null;
+        string op = first.GetString()!;
         if (op is not ("=" or "<" or "<=" or ">" or ">="))
         {
-            throw PatternErrors.Create(PatternErrors.Item(path, index), $"Invalid member in numeric match: {operatorElement.GetRawText()}");
+            throw PatternErrors.Create(PatternErrors.Item(path, 0), $"Unrecognized numeric range operator: {op}");
         }
 
-        string valuePath = PatternErrors.Item(path, index + 1);
-        if (index + 1 >= terms.Length)
+        (double value, long key) = ReadOperand(terms, 1, op, path);
+        if (op is "=" or "<" or "<=")
         {
-            throw PatternErrors.Create(valuePath, $"Value of {op} must be numeric, but it is missing");
+            if (terms.Length > 2)
+            {
+                throw PatternErrors.Create(PatternErrors.Item(path, 2), "Too many elements in numeric expression");
+            }
+
+            return op switch
+            {
+                "=" => NumericRange.Equal(key),
+                "<" => NumericRange.Unbounded with { Upper = key, UpperInclusive = false },
+                _ => NumericRange.Unbounded with { Upper = key },
+            };
         }
 
-        JsonElement valueElement = terms[index + 1];
-        if (valueElement.ValueKind != JsonValueKind.Number)
-        {
-            throw PatternErrors.Create(valuePath, $"Value of {op} must be numeric, not {JsonKinds.Describe(valueElement.ValueKind)}");
-        }
-
-        double value = valueElement.GetDouble();
-        if (!double.IsFinite(value) || Math.Abs(value) > Limit)
-        {
-            throw PatternErrors.Create(valuePath, $"Value of {op} must be between -5.0E9 and 5.0E9 inclusive, not {valueElement.GetRawText()}");
-        }
-
-        return (op, value);
+        var range = NumericRange.Unbounded with { Lower = key, LowerInclusive = op == ">=" };
+        return terms.Length == 2 ? range : CompleteRange(terms, path, range, value);
     }
 
-    private static bool IsLower(string op) => op[0] == '>';
-
-    private static NumericRange WithBound(NumericRange range, string op, double value) => op switch
+    private static NumericRange CompleteRange(JsonElement[] terms, string path, NumericRange range, double bottom)
     {
-        ">" => range with { Lower = value, LowerInclusive = false },
-        ">=" => range with { Lower = value, LowerInclusive = true },
-        "<" => range with { Upper = value, UpperInclusive = false },
-        _ => range with { Upper = value, UpperInclusive = true },
-    };
+        JsonElement second = terms[2];
+        if (second.ValueKind != JsonValueKind.String)
+        {
+            throw PatternErrors.Create(PatternErrors.Item(path, 2), $"Bad value in numeric range: {second.GetRawText()}");
+        }
+
+        string op = second.GetString()!;
+        if (op is not ("<" or "<="))
+        {
+            throw PatternErrors.Create(PatternErrors.Item(path, 2), $"Bad numeric range operator: {op}");
+        }
+
+        (double top, long key) = ReadOperand(terms, 3, op, path);
+        if (terms.Length > 4)
+        {
+            throw PatternErrors.Create(PatternErrors.Item(path, 4), "Too many terms in numeric range expression");
+        }
+
+        if (bottom >= top)
+        {
+            throw PatternErrors.Create(path, "Bottom must be less than top");
+        }
+
+        return range with { Upper = key, UpperInclusive = op == "<=" };
+    }
+
+    private static (double Value, long Key) ReadOperand(JsonElement[] terms, int index, string op, string path)
+    {
+        string valuePath = PatternErrors.Item(path, index);
+        if (index >= terms.Length || terms[index].ValueKind != JsonValueKind.Number)
+        {
+            throw PatternErrors.Create(valuePath, $"Value of {(op == "=" ? "equals" : op)} must be numeric");
+        }
+
+        long key = ComparableNumber.RequireKey(terms[index], valuePath);
+        return (terms[index].GetDouble(), key);
+    }
 }

@@ -1,15 +1,17 @@
 namespace EcoBid.Events.Patterns;
 
-/// <summary>A compiled <c>numeric</c> expression: an optional lower and an optional upper bound.</summary>
+/// <summary>A compiled <c>numeric</c> expression over comparable forms (see <see cref="ComparableNumber"/>).</summary>
 internal readonly record struct NumericRange(
-    double Lower,
+    long Lower,
     bool LowerInclusive,
-    double Upper,
+    long Upper,
     bool UpperInclusive)
 {
-    public static NumericRange Equal(double value) => new(value, true, value, true);
+    public static NumericRange Unbounded { get; } = new(long.MinValue, true, long.MaxValue, true);
 
-    public bool Contains(double value) =>
-        (LowerInclusive ? value >= Lower : value > Lower)
-        && (UpperInclusive ? value <= Upper : value < Upper);
+    public static NumericRange Equal(long key) => new(key, true, key, true);
+
+    public bool Contains(long key) =>
+        (LowerInclusive ? key >= Lower : key > Lower)
+        && (UpperInclusive ? key <= Upper : key < Upper);
 }

@@ -3,20 +3,31 @@ using System.Text.Json;
 namespace EcoBid.Events.Patterns;
 
 /// <summary>
-/// Validates pattern JSON and compiles it into a condition tree. Structure rules: the pattern is a
-/// non-empty JSON object; every field holds a non-empty object (nested fields) or a non-empty array
-/// (values to match); <c>$or</c> holds an array of at least two non-empty objects.
+/// Validates pattern JSON and compiles it into flattened rules, as event-ruler does. Structure rules: the
+/// pattern is a non-empty JSON object; every field holds a non-empty object (nested fields) or a non-empty
+/// array (values to match); <c>$or</c> holds an array of at least two non-empty objects.
 /// </summary>
 /// <remarks>
+/// <para>
+/// Nested keys are joined with '.' into one key path, so <c>{"a": {"b": [1]}}</c> and <c>{"a.b": [1]}</c>
+/// are the same pattern. When two fields of one rule land on the same path, both must hold.
+/// </para>
+/// <para>
+/// Every <c>$or</c> is expanded: the pattern becomes the rules formed by choosing one alternative of each
+/// <c>$or</c>, at most <see cref="MaxRules"/> of them.
+/// </para>
+/// <para>
 /// <c>{}</c> is rejected ("Empty objects are not allowed"), as EventBridge rejects it; a pattern that
 /// should match every event can say <c>{"source": [{"prefix": ""}]}</c>.
+/// </para>
 /// </remarks>
 internal static class PatternCompiler
 {
     public const int MaxLength = 4096;
+    public const int MaxRules = 1000;
     private const string OrKeyword = "$or";
 
-    public static ObjectCondition Compile(string patternJson)
+    public static MatchRule[] Compile(string patternJson)
     {
         if (patternJson.Length > MaxLength)
         {
@@ -41,15 +52,18 @@ internal static class PatternCompiler
                 throw PatternErrors.Create(string.Empty, $"Event pattern must be a JSON object, not {JsonKinds.Describe(root.ValueKind)}");
             }
 
-            return CompileObject(root, string.Empty);
+            return [.. CompileObject(root, string.Empty, string.Empty).Select(static fields => new MatchRule(fields))];
         }
     }
 
-    private static ObjectCondition CompileObject(JsonElement patternObject, string path)
+    /// <summary>Compiles a pattern object into its rules (lists of field tests), one per <c>$or</c> combination.</summary>
+    /// <param name="patternObject">The object.</param>
+    /// <param name="keyPrefix">The key path of the object followed by '.', or empty for the whole pattern.</param>
+    /// <param name="path">Where the object is, for messages.</param>
+    private static List<List<FieldTest>> CompileObject(JsonElement patternObject, string keyPrefix, string path)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
-        var fields = new List<FieldCondition>();
-        var anyOfGroups = new List<ObjectCondition[]>();
+        List<List<FieldTest>> rules = [[]];
         foreach (JsonProperty property in patternObject.EnumerateObject())
         {
             string fieldPath = PatternErrors.Child(path, property.Name);
@@ -60,30 +74,40 @@ internal static class PatternCompiler
 
             if (property.Name == OrKeyword)
             {
-                anyOfGroups.Add(CompileAnyOf(property.Value, fieldPath));
+                rules = Combine(rules, CompileAnyOf(property.Value, keyPrefix, fieldPath), fieldPath);
                 continue;
             }
 
-            ValueCondition condition = property.Value.ValueKind switch
+            string key = keyPrefix + property.Name;
+            switch (property.Value.ValueKind)
             {
-                JsonValueKind.Object => CompileObject(property.Value, fieldPath),
-                JsonValueKind.Array => LeafCompiler.Compile(property.Value, fieldPath),
-                _ => throw PatternErrors.Create(
-                    fieldPath,
-                    $"\"{property.Name}\" must be an object or an array, not {JsonKinds.Describe(property.Value.ValueKind)}"),
-            };
-            fields.Add(new FieldCondition(property.Name, condition));
+                case JsonValueKind.Object:
+                    rules = Combine(rules, CompileObject(property.Value, key + ".", fieldPath), fieldPath);
+                    break;
+                case JsonValueKind.Array:
+                    var test = new FieldTest(key, LeafCompiler.Compile(property.Value, fieldPath));
+                    foreach (List<FieldTest> rule in rules)
+                    {
+                        rule.Add(test);
+                    }
+
+                    break;
+                default:
+                    throw PatternErrors.Create(
+                        fieldPath,
+                        $"\"{property.Name}\" must be an object or an array, not {JsonKinds.Describe(property.Value.ValueKind)}");
+            }
         }
 
-        if (fields.Count == 0 && anyOfGroups.Count == 0)
+        if (names.Count == 0)
         {
             throw PatternErrors.Create(path, "Empty objects are not allowed");
         }
 
-        return new ObjectCondition([.. fields], [.. anyOfGroups]);
+        return rules;
     }
 
-    private static ObjectCondition[] CompileAnyOf(JsonElement alternatives, string path)
+    private static List<List<FieldTest>> CompileAnyOf(JsonElement alternatives, string keyPrefix, string path)
     {
         if (alternatives.ValueKind != JsonValueKind.Array)
         {
@@ -96,19 +120,44 @@ internal static class PatternCompiler
             throw PatternErrors.Create(path, $"$or must have at least 2 alternatives, found {count}");
         }
 
-        var compiled = new ObjectCondition[count];
+        var rules = new List<List<FieldTest>>();
         int index = 0;
         foreach (JsonElement alternative in alternatives.EnumerateArray())
         {
-            string alternativePath = PatternErrors.Item(path, index);
+            string alternativePath = PatternErrors.Item(path, index++);
             if (alternative.ValueKind != JsonValueKind.Object)
             {
                 throw PatternErrors.Create(alternativePath, $"$or alternatives must be objects, not {JsonKinds.Describe(alternative.ValueKind)}");
             }
 
-            compiled[index++] = CompileObject(alternative, alternativePath);
+            rules.AddRange(CompileObject(alternative, keyPrefix, alternativePath));
+            CheckCount(rules.Count, path);
         }
 
-        return compiled;
+        return rules;
+    }
+
+    /// <summary>Every rule of <paramref name="left"/> joined with every rule of <paramref name="right"/>.</summary>
+    private static List<List<FieldTest>> Combine(List<List<FieldTest>> left, List<List<FieldTest>> right, string path)
+    {
+        CheckCount((long)left.Count * right.Count, path);
+        var combined = new List<List<FieldTest>>(left.Count * right.Count);
+        foreach (List<FieldTest> first in left)
+        {
+            foreach (List<FieldTest> second in right)
+            {
+                combined.Add([.. first, .. second]);
+            }
+        }
+
+        return combined;
+    }
+
+    private static void CheckCount(long count, string path)
+    {
+        if (count > MaxRules)
+        {
+            throw PatternErrors.Create(path, $"Event pattern is too complex: its $or alternatives combine into {count} rules, more than {MaxRules}");
+        }
     }
 }

@@ -1,9 +1,10 @@
 namespace EcoBid.Events.Patterns;
 
-/// <summary><c>suffix</c>, optionally with <c>equals-ignore-case</c>.</summary>
+/// <summary><c>suffix</c>, optionally with <c>equals-ignore-case</c> (see <see cref="IgnoreCaseText"/>).</summary>
 internal sealed class SuffixMatcher(string suffix, bool ignoreCase) : StringMatcher
 {
-    private readonly StringComparison comparison = ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+    private readonly IgnoreCaseText? ignoringCase = ignoreCase ? new IgnoreCaseText(suffix) : null;
 
-    public override bool Matches(ReadOnlySpan<char> text) => text.EndsWith(suffix, comparison);
+    public override bool Matches(ReadOnlySpan<char> text) =>
+        ignoringCase?.IsSuffixOf(text) ?? text.EndsWith(suffix, StringComparison.Ordinal);
 }

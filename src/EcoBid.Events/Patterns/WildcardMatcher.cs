@@ -4,11 +4,23 @@ namespace EcoBid.Events.Patterns;
 
 /// <summary>
 /// <c>wildcard</c>: <c>*</c> matches any run of characters (including none); <c>\*</c> is a literal star and
-/// <c>\\</c> a literal backslash. The pattern is split once into literal segments; matching anchors the
-/// first and last segment and finds the middle ones left to right, which is exact for star-only globs.
+/// <c>\\</c> a literal backslash; any other backslash, and two stars in a row, are faults. The pattern is split
+/// once into literal segments; matching anchors the first and last segment and finds the middle ones left to
+/// right, which is exact for star-only globs.
 /// </summary>
+/// <remarks>
+/// EventBridge refuses wildcard expressions it deems too complex, with event-ruler's message. Its measure
+/// (event-ruler's machine complexity, against a threshold AWS does not publish) is not reproduced: an
+/// expression with more than <see cref="MaxStars"/> wildcard characters stands in for it, which refuses
+/// the over-complex <c>*:*:*:*:*:event-bus/*</c> and accepts typical ARN and path globs.
+/// </remarks>
 internal sealed class WildcardMatcher : StringMatcher
 {
+    public const int MaxStars = 5;
+
+    public const string TooComplex =
+        "Rule is too complex - try using fewer wildcard characters or fewer repeating character sequences after a wildcard character";
+
     private readonly string[] segments;
 
     private WildcardMatcher(string[] segments)
@@ -17,7 +29,7 @@ internal sealed class WildcardMatcher : StringMatcher
     }
 
     /// <summary>Validates and compiles a wildcard expression.</summary>
-    /// <exception cref="InvalidEventPatternException">Consecutive stars or a bad escape.</exception>
+    /// <exception cref="InvalidEventPatternException">Consecutive stars, a bad escape or too many stars.</exception>
     public static WildcardMatcher Create(string expression, string path)
     {
         var parts = new List<string>();
@@ -54,6 +66,11 @@ internal sealed class WildcardMatcher : StringMatcher
         }
 
         parts.Add(literal.ToString());
+        if (parts.Count - 1 > MaxStars)
+        {
+            throw PatternErrors.Create(path, TooComplex);
+        }
+
         return new WildcardMatcher([.. parts]);
     }
 

@@ -14,7 +14,7 @@ public sealed class ArrayCases : MatchCases
         Match("fields holding in the same array element", "order", """{"detail": {"lines": {"sku": ["LOCK-07"], "qty": [2]}}}""");
         Match("numeric over an array of objects", "order", """{"detail": {"lines": {"price": [{"numeric": [">", 100]}]}}}""");
         Match("array inside an array element", "order", """{"detail": {"lines": {"tags": ["eco"]}}}""");
-        Match("exists false on an empty array in one element", "order", """{"detail": {"lines": {"tags": [{"exists": false}]}}}""");
+        NoMatch("exists false fails when any element has the field, even if another has none", "order", """{"detail": {"lines": {"tags": [{"exists": false}]}}}""");
         NoMatch("exists false when every element has the field", "order", """{"detail": {"lines": {"sku": [{"exists": false}]}}}""");
         Match("nested arrays are flattened", "order", """{"detail": {"matrix": [4]}}""");
         NoMatch("nested arrays, value absent", "order", """{"detail": {"matrix": [6]}}""");
@@ -35,5 +35,13 @@ public sealed class ArrayCases : MatchCases
         Match("top-level array of strings", """{"resources": ["r1", "r2", "r3"]}""", """{"resources": ["r3"]}""");
         Match("deep nesting through arrays", """{"a": [{"b": [{"c": [{"d": "x"}]}]}]}""", """{"a": {"b": {"c": {"d": ["x"]}}}}""");
         Match("$or evaluated per array element", """{"a": [{"b": 1}, {"c": 2}]}""", """{"a": {"$or": [{"b": [9]}, {"c": [2]}]}}""");
+        NoMatch("$or alternative and sibling field must hold in the same array element", """{"a": [{"x": 1}, {"y": 2}]}""", """{"a": {"x": [1]}, "$or": [{"a": {"y": [2]}}, {"z": [3]}]}""");
+        Match("$or alternative and sibling field holding in one array element", """{"a": [{"x": 1}, {"x": 1, "y": 2}]}""", """{"a": {"x": [1]}, "$or": [{"a": {"y": [2]}}, {"z": [3]}]}""");
+        NoMatch("fields at different depths under one array must share the element", """{"a": [{"b": 1}, {"c": {"d": 2}}]}""", """{"a": {"b": [1], "c": {"d": [2]}}}""");
+        Match("fields at different depths under one array element", """{"a": [{"b": 1}, {"b": 1, "c": {"d": 2}}]}""", """{"a": {"b": [1], "c": {"d": [2]}}}""");
+        Match("fields under different arrays are independent", """{"a": [{"b": 1}, {"b": 2}], "c": [{"d": 3}, {"d": 4}]}""", """{"a": {"b": [2]}, "c": {"d": [3]}}""");
+        Match("exists false is judged in the element an earlier field chose", """{"a": [{"z": 1, "c": 2}, {"c": 1}]}""", """{"a": {"c": [1], "z": [{"exists": false}]}}""");
+        NoMatch("exists false checked before the other fields sees every element", """{"a": [{"b": 1, "c": 2}, {"c": 1}]}""", """{"a": {"b": [{"exists": false}], "c": [1]}}""");
+        Match("duplicate keys in an event object are all seen", """{"a": 1, "a": 2}""", """{"a": [1]}""");
     }
 }

@@ -98,7 +98,6 @@ public sealed class DocumentationCases : MatchCases
         NoMatch("numeric exclusive lower bound", "ec2", """{"detail": {"x-limit": [{"numeric": [">", 301.8]}]}}""");
         NoMatch("numeric exclusive upper bound", "ec2", """{"detail": {"c-count": [{"numeric": ["<", 5]}]}}""");
         Match("numeric inclusive upper bound", "ec2", """{"detail": {"c-count": [{"numeric": ["<=", 5]}]}}""");
-        Match("numeric upper bound first", "ec2", """{"detail": {"c-count": [{"numeric": ["<", 6, ">=", 5]}]}}""");
         NoMatch("numeric on a string field", "ec2", """{"detail": {"state": [{"numeric": [">", 0]}]}}""");
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using EcoBid.Events.Patterns;
 
 namespace EcoBid.Events.Tests.Patterns;
@@ -83,6 +84,48 @@ public sealed class EventPatternApiTests
     }
 
     [Fact]
+    public void TestEvent_matches_an_event_carrying_the_mandatory_envelope_fields()
+    {
+        EventPattern pattern = EventPattern.Parse(RunningEc2);
+
+        pattern.TestEvent(SampleEvents.Ec2).ShouldBeTrue();
+        pattern.TestEvent(SampleEvents.Ec2.Replace("\"running\"", "\"stopped\"", StringComparison.Ordinal)).ShouldBeFalse();
+        pattern.TestEvent(WithoutField(SampleEvents.Ec2, "resources")).ShouldBeTrue();
+    }
+
+    [Theory]
+    [InlineData("id")]
+    [InlineData("account")]
+    [InlineData("source")]
+    [InlineData("time")]
+    [InlineData("region")]
+    [InlineData("detail-type")]
+    public void TestEvent_rejects_an_event_without_a_mandatory_field(string field)
+    {
+        EventPattern pattern = EventPattern.Parse("""{"version": ["0"]}""");
+
+        var ex = Should.Throw<InvalidEventException>(() => pattern.TestEvent(WithoutField(SampleEvents.Ec2, field)));
+
+        ex.Message.ShouldBe($"Parameter Event is not valid. Reason: Provided Event must have mandatory fields: [id, account, source, time, region, detail-type]; missing: {field}");
+    }
+
+    [Theory]
+    [InlineData("[1, 2]")]
+    [InlineData("\"text\"")]
+    [InlineData("{\"id\": ")]
+    public void TestEvent_rejects_an_event_that_is_not_a_json_object(string eventJson)
+    {
+        EventPattern pattern = EventPattern.Parse(RunningEc2);
+
+        Should.Throw<InvalidEventException>(() => pattern.TestEvent(eventJson)).Message
+            .ShouldStartWith("Parameter Event is not valid.");
+    }
+
+    [Fact]
+    public void TestEvent_of_null_text_throws_ArgumentNullException() =>
+        Should.Throw<ArgumentNullException>(() => EventPattern.Parse(RunningEc2).TestEvent(null!));
+
+    [Fact]
     public void Matches_of_null_text_throws_ArgumentNullException() =>
         Should.Throw<ArgumentNullException>(() => EventPattern.Parse(RunningEc2).Matches((string)null!));
 
@@ -126,6 +169,24 @@ public sealed class EventPatternApiTests
     }
 
     [Fact]
+    public void Independent_arrays_are_not_searched_in_every_combination()
+    {
+        // Three fields each with 1000 candidate values and a fourth that fails: trying every combination of
+        // the first three (10^9) would never finish; choices inside arrays no later field reaches are equivalent.
+        string elements = string.Join(", ", Enumerable.Range(0, 1_000));
+        string @event = $$"""{"a": [{{elements}}], "b": {"c": [{{elements}}]}, "d": [[{{elements}}]], "e": 1}""";
+        EventPattern pattern = EventPattern.Parse("""
+            {"a": [{"exists": true}], "b": {"c": [{"numeric": [">=", 0]}]}, "d": [{"anything-but": -1}], "e": [2]}
+            """);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        pattern.Matches(@event).ShouldBeFalse();
+        EventPattern.Parse("""{"a": [{"exists": true}], "b": {"c": [999]}, "d": [0], "e": [1]}""").Matches(@event).ShouldBeTrue();
+
+        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
     public void Matching_a_parsed_event_does_not_allocate()
     {
         EventPattern pattern = EventPattern.Parse("""
@@ -154,5 +215,12 @@ public sealed class EventPatternApiTests
 
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         allocated.ShouldBeLessThan(1_000, "matching should not allocate per event");
+    }
+
+    private static string WithoutField(string eventJson, string field)
+    {
+        JsonObject envelope = JsonNode.Parse(eventJson)!.AsObject();
+        envelope.Remove(field).ShouldBeTrue();
+        return envelope.ToJsonString();
     }
 }

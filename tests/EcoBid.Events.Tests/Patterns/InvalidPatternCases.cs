@@ -34,6 +34,10 @@ public sealed class InvalidPatternCases : TheoryData<string, string, string>
         Add("""{"source": [["aws.ec2"]]}""", "Match value must be String, number, true, false, or null", "source[0]");
         Add("""{"source": ["aws.ec2"], "source": ["aws.s3"]}""", "Duplicate field name \"source\"", "source");
         Add("{\"source\": [\"" + new string('a', 4096) + "\"]}", "pattern exceeds maximum length of 4096", "");
+        Add(
+            "{" + string.Join(", ", Enumerable.Range(0, 10).Select(i => $"\"f{i}\": {{\"$or\": [{{\"x\": [1]}}, {{\"y\": [2]}}]}}")) + "}",
+            "Event pattern is too complex: its $or alternatives combine into 1024 rules, more than 1000",
+            "");
     }
 
     private void MatchExpressions()
@@ -59,26 +63,41 @@ public sealed class InvalidPatternCases : TheoryData<string, string, string>
         Add("""{"s": [{"wildcard": "a**b"}]}""", "Consecutive wildcard characters at pos 2", "s[0].wildcard");
         Add("""{"s": [{"wildcard": "a\\b"}]}""", "Invalid escape character at pos 1", "s[0].wildcard");
         Add("""{"s": [{"wildcard": "abc\\"}]}""", "Invalid escape character at pos 3", "s[0].wildcard");
+        Add("""{"s": [{"wildcard": "**"}]}""", "Consecutive wildcard characters at pos 1", "s[0].wildcard");
+        Add("""{"s": [{"wildcard": "a\\n*"}]}""", "Invalid escape character at pos 1", "s[0].wildcard");
+        Add("""{"s": [{"wildcard": ["a*"]}]}""", "wildcard match pattern must be a string, not an array", "s[0].wildcard");
+        Add("""{"s": [{"wildcard": null}]}""", "wildcard match pattern must be a string, not null", "s[0].wildcard");
+        Add("""{"s": [{"wildcard": "*:*:*:*:*:event-bus/*"}]}""", "Rule is too complex - try using fewer wildcard characters or fewer repeating character sequences after a wildcard character", "s[0].wildcard");
+        Add("""{"s": [{"wildcard": "*a*b*c*d*e*"}]}""", "Rule is too complex", "s[0].wildcard");
+        Add("""{"s": [{"anything-but": {"wildcard": ["a", "*a*b*c*d*e*"]}}]}""", "Rule is too complex", "s[0].anything-but.wildcard[1]");
     }
 
     private void Numerics()
     {
-        Add("""{"n": [{"numeric": ">"}]}""", "Value of numeric must be an array", "n[0].numeric");
-        Add("""{"n": [{"numeric": []}]}""", "Empty arrays are not allowed", "n[0].numeric");
-        Add("""{"n": [{"numeric": [">"]}]}""", "Value of > must be numeric, but it is missing", "n[0].numeric[1]");
-        Add("""{"n": [{"numeric": [">", "5"]}]}""", "Value of > must be numeric, not a string", "n[0].numeric[1]");
-        Add("""{"n": [{"numeric": ["!=", 5]}]}""", "Invalid member in numeric match: \"!=\"", "n[0].numeric[0]");
+        Add("""{"n": [{"numeric": ">"}]}""", "Value of numeric must be an array.", "n[0].numeric");
+        Add("""{"n": [{"numeric": []}]}""", "Invalid member in numeric match: ]", "n[0].numeric");
+        Add("""{"n": [{"numeric": [">"]}]}""", "Value of > must be numeric", "n[0].numeric[1]");
+        Add("""{"n": [{"numeric": [">", "5"]}]}""", "Value of > must be numeric", "n[0].numeric[1]");
+        Add("""{"n": [{"numeric": ["=", "5"]}]}""", "Value of equals must be numeric", "n[0].numeric[1]");
+        Add("""{"n": [{"numeric": ["!=", 5]}]}""", "Unrecognized numeric range operator: !=", "n[0].numeric[0]");
+        Add("""{"n": [{"numeric": ["GT", 5]}]}""", "Unrecognized numeric range operator: GT", "n[0].numeric[0]");
         Add("""{"n": [{"numeric": [5, ">"]}]}""", "Invalid member in numeric match: 5", "n[0].numeric[0]");
-        Add("""{"n": [{"numeric": [">", 5, ">", 6]}]}""", "Bad numeric range", "n[0].numeric[2]");
-        Add("""{"n": [{"numeric": ["<", 5, "<=", 6]}]}""", "Bad numeric range", "n[0].numeric[2]");
-        Add("""{"n": [{"numeric": [">", 5, "=", 6]}]}""", "Bad numeric range", "n[0].numeric[2]");
+        Add("""{"n": [{"numeric": [">", 5, ">", 6]}]}""", "Bad numeric range operator: >", "n[0].numeric[2]");
+        Add("""{"n": [{"numeric": [">", 5, "=", 6]}]}""", "Bad numeric range operator: =", "n[0].numeric[2]");
+        Add("""{"n": [{"numeric": [">", 5, 6]}]}""", "Bad value in numeric range: 6", "n[0].numeric[2]");
+        Add("""{"n": [{"numeric": [">", 5, "<"]}]}""", "Value of < must be numeric", "n[0].numeric[3]");
+        Add("""{"n": [{"numeric": [">", 5, "<", "6"]}]}""", "Value of < must be numeric", "n[0].numeric[3]");
+        Add("""{"n": [{"numeric": ["<", 5, "<=", 6]}]}""", "Too many elements in numeric expression", "n[0].numeric[2]");
+        Add("""{"n": [{"numeric": ["<", 6, ">=", 5]}]}""", "Too many elements in numeric expression", "n[0].numeric[2]");
+        Add("""{"n": [{"numeric": ["<=", 6, ">", 5]}]}""", "Too many elements in numeric expression", "n[0].numeric[2]");
+        Add("""{"n": [{"numeric": ["=", 5, "<", 6]}]}""", "Too many elements in numeric expression", "n[0].numeric[2]");
+        Add("""{"n": [{"numeric": [">", 0, "<", 5, "=", 1]}]}""", "Too many terms in numeric range expression", "n[0].numeric[4]");
         Add("""{"n": [{"numeric": [">", 10, "<", 5]}]}""", "Bottom must be less than top", "n[0].numeric");
         Add("""{"n": [{"numeric": [">=", 5, "<=", 5]}]}""", "Bottom must be less than top", "n[0].numeric");
-        Add("""{"n": [{"numeric": ["=", 5, "<", 6]}]}""", "Too many elements in numeric expression", "n[0].numeric");
-        Add("""{"n": [{"numeric": [">", 0, "<", 5, "=", 1]}]}""", "Too many elements in numeric expression", "n[0].numeric");
-        Add("""{"n": [{"numeric": [">", 5000000001]}]}""", "Value of > must be between -5.0E9 and 5.0E9 inclusive", "n[0].numeric[1]");
-        Add("""{"n": [{"numeric": [">", 0, "<", 5.0e10]}]}""", "Value of < must be between -5.0E9 and 5.0E9 inclusive", "n[0].numeric[3]");
-        Add("""{"n": [{"numeric": ["=", -1e400]}]}""", "Value of = must be between -5.0E9 and 5.0E9 inclusive", "n[0].numeric[1]");
+        Add("""{"n": [{"numeric": [">", 5000000001]}]}""", "Value must be between -5.0E9 and 5.0E9, inclusive", "n[0].numeric[1]");
+        Add("""{"n": [{"numeric": [">", 0, "<", 5.0e10]}]}""", "Value must be between -5.0E9 and 5.0E9, inclusive", "n[0].numeric[3]");
+        Add("""{"n": [{"numeric": ["=", -1e400]}]}""", "Value must be between -5.0E9 and 5.0E9, inclusive", "n[0].numeric[1]");
+        Add("""{"n": [{"NUMERIC": [">", 0]}]}""", "Unrecognized match type NUMERIC", "n[0].NUMERIC");
     }
 
     private void Cidrs()
@@ -95,17 +114,35 @@ public sealed class InvalidPatternCases : TheoryData<string, string, string>
 
     private void AnythingBut()
     {
-        Add("""{"s": [{"anything-but": true}]}""", "Value of anything-but must be an array or single string/number value, not a boolean", "s[0].anything-but");
-        Add("""{"s": [{"anything-but": null}]}""", "Value of anything-but must be an array or single string/number value", "s[0].anything-but");
-        Add("""{"s": [{"anything-but": []}]}""", "Empty arrays are not allowed", "s[0].anything-but");
-        Add("""{"s": [{"anything-but": ["a", 1]}]}""", "Inside anything-but list, mixed types are not supported", "s[0].anything-but[1]");
-        Add("""{"s": [{"anything-but": [null]}]}""", "Inside anything-but list, only strings and numbers are supported, not null", "s[0].anything-but[0]");
+        Add("""{"s": [{"anything-but": true}]}""", "Value of anything-but must be an array or single string/number value.", "s[0].anything-but");
+        Add("""{"s": [{"anything-but": null}]}""", "Value of anything-but must be an array or single string/number value.", "s[0].anything-but");
+        Add("""{"s": [{"anything-but": []}]}""", "Inside anything but list, either all values are number or string, mixed type is not supported", "s[0].anything-but");
+        Add("""{"s": [{"anything-but": ["a", 1]}]}""", "Inside anything but list, either all values are number or string, mixed type is not supported", "s[0].anything-but[1]");
+        Add("""{"s": [{"anything-but": [null]}]}""", "Inside anything but list, start|null|boolean is not supported.", "s[0].anything-but[0]");
+        Add("""{"s": [{"anything-but": ["a", true]}]}""", "Inside anything but list, start|null|boolean is not supported.", "s[0].anything-but[1]");
+        Add("""{"s": [{"anything-but": [{"prefix": "a"}]}]}""", "Inside anything but list, start|null|boolean is not supported.", "s[0].anything-but[0]");
+        Add("""{"s": [{"anything-but": [["a"]]}]}""", "Inside anything but list, start|null|boolean is not supported.", "s[0].anything-but[0]");
+        Add("""{"s": [{"anything-but": 5000000001}]}""", "Value must be between -5.0E9 and 5.0E9, inclusive", "s[0].anything-but");
+        Add("""{"s": [{"anything-but": [1, -6e9]}]}""", "Value must be between -5.0E9 and 5.0E9, inclusive", "s[0].anything-but[1]");
         Add("""{"s": [{"anything-but": {"numeric": [">", 1]}}]}""", "Unsupported anything-but pattern: numeric", "s[0].anything-but.numeric");
         Add("""{"s": [{"anything-but": {"exists": true}}]}""", "Unsupported anything-but pattern: exists", "s[0].anything-but.exists");
-        Add("""{"s": [{"anything-but": {"prefix": 5}}]}""", "prefix match pattern must be a string, not a number", "s[0].anything-but.prefix");
-        Add("""{"s": [{"anything-but": {"suffix": ["a"]}}]}""", "suffix match pattern must be a string, not an array", "s[0].anything-but.suffix");
+        Add("""{"s": [{"anything-but": {"cidr": "10.0.0.0/8"}}]}""", "Unsupported anything-but pattern: cidr", "s[0].anything-but.cidr");
+        Add("""{"s": [{"anything-but": {"anything-but": "a"}}]}""", "Unsupported anything-but pattern: anything-but", "s[0].anything-but.anything-but");
+        Add("""{"s": [{"anything-but": {"prefix": 5}}]}""", "prefix/suffix match pattern must be a string", "s[0].anything-but.prefix");
+        Add("""{"s": [{"anything-but": {"prefix": null}}]}""", "prefix/suffix match pattern must be a string", "s[0].anything-but.prefix");
+        Add("""{"s": [{"anything-but": {"prefix": [123, "test"]}}]}""", "prefix/suffix match pattern must be a string", "s[0].anything-but.prefix[0]");
+        Add("""{"s": [{"anything-but": {"suffix": ["a", false]}}]}""", "prefix/suffix match pattern must be a string", "s[0].anything-but.suffix[1]");
+        Add("""{"s": [{"anything-but": {"prefix": ""}}]}""", "Null prefix/suffix not allowed", "s[0].anything-but.prefix");
+        Add("""{"s": [{"anything-but": {"suffix": ""}}]}""", "Null prefix/suffix not allowed", "s[0].anything-but.suffix");
+        Add("""{"s": [{"anything-but": {"prefix": []}}]}""", "Null prefix/suffix not allowed", "s[0].anything-but.prefix");
+        Add("""{"s": [{"anything-but": {"suffix": ["a", ""]}}]}""", "Null prefix/suffix not allowed", "s[0].anything-but.suffix[1]");
+        Add("""{"s": [{"anything-but": {"prefix": {"equals-ignore-case": "a"}}}]}""", "Value of anything-but must be an array or single string/number value.", "s[0].anything-but.prefix");
+        Add("""{"s": [{"anything-but": {"equals-ignore-case": 5}}]}""", "Inside anything-but/equals-ignore-case list, number|start|null|boolean is not supported.", "s[0].anything-but.equals-ignore-case");
         Add("""{"s": [{"anything-but": {"equals-ignore-case": []}}]}""", "Empty arrays are not allowed", "s[0].anything-but.equals-ignore-case");
-        Add("""{"s": [{"anything-but": {"equals-ignore-case": ["a", 1]}}]}""", "equals-ignore-case match pattern must be a string, not a number", "s[0].anything-but.equals-ignore-case[1]");
+        Add("""{"s": [{"anything-but": {"equals-ignore-case": ["a", 1]}}]}""", "Inside anything-but/equals-ignore-case list, number|start|null|boolean is not supported.", "s[0].anything-but.equals-ignore-case[1]");
+        Add("""{"s": [{"anything-but": {"wildcard": 5}}]}""", "wildcard match pattern must be a string, not a number", "s[0].anything-but.wildcard");
+        Add("""{"s": [{"anything-but": {"wildcard": []}}]}""", "Empty arrays are not allowed", "s[0].anything-but.wildcard");
+        Add("""{"s": [{"anything-but": {"wildcard": [123, "*/dir/*"]}}]}""", "wildcard match pattern must be a string, not a number", "s[0].anything-but.wildcard[0]");
         Add("""{"s": [{"anything-but": {"wildcard": ["a*", "b**"]}}]}""", "Consecutive wildcard characters at pos 2", "s[0].anything-but.wildcard[1]");
         Add("""{"s": [{"anything-but": {}}]}""", "Empty objects are not allowed", "s[0].anything-but");
         Add("""{"s": [{"anything-but": {"prefix": "a", "suffix": "b"}}]}""", "Only one key allowed in match expression", "s[0].anything-but");

@@ -32,6 +32,8 @@ public sealed class OperatorCases : MatchCases
         Match("wildcard with unicode", """{"s": "Grün/Köln"}""", """{"s": [{"wildcard": "Gr*/*ln"}]}""");
         NoMatch("wildcard does not match numbers", """{"n": 12}""", """{"n": [{"wildcard": "1*"}]}""");
         Match("wildcard on orderId", "order", """{"detail": {"orderId": [{"wildcard": "ord-*"}]}}""");
+        Match("five wildcards are allowed", """{"s": "xaybzcwdve"}""", """{"s": [{"wildcard": "*a*b*c*d*e"}]}""");
+        Match("escaped stars are not wildcards and do not count", """{"s": "******a"}""", """{"s": [{"wildcard": "\\*\\*\\*\\*\\*\\*a*"}]}""");
     }
 
     private void Cidrs()
@@ -72,7 +74,23 @@ public sealed class OperatorCases : MatchCases
         Match("anything-but matches booleans", "order", """{"detail": {"buyer": {"verified": [{"anything-but": "true"}]}}}""");
         NoMatch("anything-but on an object", "order", """{"detail": {"buyer": [{"anything-but": "x"}]}}""");
         Match("anything-but prefix against a number", """{"n": 5}""", """{"n": [{"anything-but": {"prefix": "5"}}]}""");
-        NoMatch("anything-but empty prefix excludes every string", """{"s": "x"}""", """{"s": [{"anything-but": {"prefix": ""}}]}""");
+        Match("anything-but prefix list", """{"s": "post-init"}""", """{"s": [{"anything-but": {"prefix": ["init", "pre"]}}]}""");
+        NoMatch("anything-but prefix list, second prefix", """{"s": "pre-stop"}""", """{"s": [{"anything-but": {"prefix": ["init", "pre"]}}]}""");
+        Match("anything-but prefix list against a number", """{"s": 5}""", """{"s": [{"anything-but": {"prefix": ["5", "6"]}}]}""");
+        Match("anything-but prefix list on an array, one element kept", """{"s": ["init-1", "ok"]}""", """{"s": [{"anything-but": {"prefix": ["init", "pre"]}}]}""");
+        NoMatch("anything-but prefix list on an array, every element excluded", """{"s": ["init-1", "pre-2"]}""", """{"s": [{"anything-but": {"prefix": ["init", "pre"]}}]}""");
+        Match("anything-but suffix list", """{"f": "a.png"}""", """{"f": [{"anything-but": {"suffix": [".txt", ".doc"]}}]}""");
+        NoMatch("anything-but suffix list, second suffix", """{"f": "a.doc"}""", """{"f": [{"anything-but": {"suffix": [".txt", ".doc"]}}]}""");
+        NoMatch("anything-but suffix of the value", """{"f": "a.txt"}""", """{"f": [{"anything-but": {"suffix": ".txt"}}]}""");
+        Match("anything-but suffix differs in case", """{"f": "a.TXT"}""", """{"f": [{"anything-but": {"suffix": ".txt"}}]}""");
+        NoMatch("anything-but wildcard list", """{"p": "x/dir/y"}""", """{"p": [{"anything-but": {"wildcard": ["*/dir/*", "*.tmp"]}}]}""");
+        Match("anything-but wildcard list, no expression covers the value", """{"p": "x/y"}""", """{"p": [{"anything-but": {"wildcard": ["*/dir/*", "*.tmp"]}}]}""");
+        Match("anything-but wildcard against null", """{"p": null}""", """{"p": [{"anything-but": {"wildcard": "*"}}]}""");
+        NoMatch("anything-but equals-ignore-case list", """{"s": "STOPPED"}""", """{"s": [{"anything-but": {"equals-ignore-case": ["running", "Stopped"]}}]}""");
+        Match("anything-but equals-ignore-case list, other value", """{"s": "pending"}""", """{"s": [{"anything-but": {"equals-ignore-case": ["running", "Stopped"]}}]}""");
+        Match("anything-but equals-ignore-case against a number", """{"s": 5}""", """{"s": [{"anything-but": {"equals-ignore-case": ["5"]}}]}""");
+        NoMatch("anything-but number equal to six decimal places", """{"n": 5.0000001}""", """{"n": [{"anything-but": 5}]}""");
+        Match("anything-but number against a number beyond the numeric range", """{"n": 9000000000}""", """{"n": [{"anything-but": [5, 6]}]}""");
         NoMatch("anything-but equals-ignore-case excludes other casings", """{"s": "Stopped"}""", """{"s": [{"anything-but": {"equals-ignore-case": "stopped"}}]}""");
         Match("anything-but exact is case sensitive", """{"s": "Stopped"}""", """{"s": [{"anything-but": "stopped"}]}""");
         Match("anything-but or another value", """{"s": "a"}""", """{"s": [{"anything-but": "a"}, "a"]}""");
@@ -89,7 +107,8 @@ public sealed class OperatorCases : MatchCases
         Match("exists false below a missing parent", """{"x": 1}""", """{"a": {"b": [{"exists": false}]}}""");
         Match("exists false below a scalar parent", """{"a": 5}""", """{"a": {"b": [{"exists": false}]}}""");
         NoMatch("exists false with a null child", """{"a": {"b": null}}""", """{"a": {"b": [{"exists": false}]}}""");
-        Match("exists false, some array element lacks the field", """{"a": [{"b": 1}, {"c": 1}]}""", """{"a": {"b": [{"exists": false}]}}""");
+        NoMatch("exists false when one array element has the field", """{"a": [{"b": 1}, {"c": 1}]}""", """{"a": {"b": [{"exists": false}]}}""");
+        Match("exists false when no array element has the field", """{"a": [{"c": 1}, {"c": 2}]}""", """{"a": {"b": [{"exists": false}]}}""");
         NoMatch("exists true below a missing parent", """{"x": 1}""", """{"a": {"b": [{"exists": true}]}}""");
         Match("exists true and false together", """{"x": 1}""", """{"a": [{"exists": true}, {"exists": false}]}""");
         Match("exists false alongside other fields", "ec2", """{"source": ["aws.ec2"], "detail": {"state": ["running"], "e-count": [{"exists": false}]}}""");
