@@ -1,0 +1,29 @@
+namespace EcoBid.Jsonata;
+
+/// <summary>Limits and extensions for a <see cref="JsonataEngine"/>. Read once, when the engine is created.</summary>
+public sealed class JsonataOptions
+{
+    /// <summary>Wall-clock budget of one evaluation; exceeding it raises <see cref="JsonataErrorCodes.Timeout"/>.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Maximum nesting of JSONata evaluation steps (JSONata's own <c>stack</c> option); exceeding it raises
+    /// <see cref="JsonataErrorCodes.StackOverflow"/>. Zero or less leaves only the native stack guard.
+    /// </summary>
+    public int MaxRecursionDepth { get; set; } = 500;
+
+    /// <summary>
+    /// Bytes one evaluation may allocate inside the JavaScript engine (counted as allocated, not as live);
+    /// exceeding it raises <see cref="JsonataErrorCodes.MemoryLimit"/>. Null means no limit.
+    /// </summary>
+    public long? MemoryLimitBytes { get; set; } = 256L * 1024 * 1024;
+
+    /// <summary>Most JavaScript engines kept at once; evaluations beyond that wait for one to be free.</summary>
+    public int MaxEngines { get; set; } = Environment.ProcessorCount;
+
+    /// <summary>Compiled expressions each engine keeps, least recently used dropped first.</summary>
+    public int ExpressionCacheSize { get; set; } = 256;
+
+    /// <summary>Extra functions, keyed by name with or without the leading <c>$</c>; they shadow built-ins of the same name.</summary>
+    public IReadOnlyDictionary<string, JsonataFunction> Functions { get; set; } = new Dictionary<string, JsonataFunction>();
+}
