@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using EcoBid.Jsonata;
 using EcoBid.Workflows.Json;
 
 namespace EcoBid.Workflows.Evaluation;
@@ -48,7 +49,63 @@ internal sealed class EvaluationContext
         }
     }
 
-    public EvaluationContext WithInput(JsonNode? input) => new(input, () => ContextObject, Variables, Random, StateName, EnteredEventId);
+    /// <summary>The JSONata engine, for states in JSONata.</summary>
+    public JsonataEngine? Jsonata { get; init; }
+
+    /// <summary><c>$states.result</c>, once there is one.</summary>
+    public JsonataResult StatesResult { get; private set; }
+
+    /// <summary><c>$states.errorOutput</c>, in a Catcher.</summary>
+    public JsonataResult StatesErrorOutput { get; private set; }
+
+    private Dictionary<string, JsonNode?>? _bindings;
+
+    public EvaluationContext WithInput(JsonNode? input) => new(input, () => ContextObject, Variables, Random, StateName, EnteredEventId) { Jsonata = Jsonata };
+
+    public void SetResult(JsonNode? result)
+    {
+        StatesResult = JsonataResult.Of(result);
+        _bindings = null;
+    }
+
+    public void SetErrorOutput(JsonNode? errorOutput)
+    {
+        StatesErrorOutput = JsonataResult.Of(errorOutput);
+        _bindings = null;
+    }
+
+    /// <summary>Evaluates a JSONata expression with <c>$states</c> and the variables bound.</summary>
+    public JsonataResult EvaluateJsonata(string expression, string field)
+    {
+        var engine = Jsonata ?? throw new StatesErrorException(StatesErrors.QueryEvaluationError, RuntimePrefix + "No JSONata engine is configured.");
+        _bindings ??= BuildBindings();
+        try
+        {
+            return engine.Evaluate(expression, Input, _bindings);
+        }
+        catch (JsonataException e)
+        {
+            throw new StatesErrorException(StatesErrors.QueryEvaluationError,
+                RuntimePrefix + $"The JSONata expression '{expression}' specified for the field '{field}' returned an error: {e.Code}: {e.Message}");
+        }
+    }
+
+    public StatesErrorException QueryError(string message) => new(StatesErrors.QueryEvaluationError, RuntimePrefix + message);
+
+    private Dictionary<string, JsonNode?> BuildBindings()
+    {
+        var bindings = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
+        foreach (var (name, value) in Variables.All()) bindings[name] = value;
+        var states = new JsonObject
+        {
+            ["input"] = JsonNodes.Copy(Input),
+            ["context"] = JsonNodes.Copy(ContextObject),
+        };
+        if (StatesResult.IsDefined) states["result"] = JsonNodes.Copy(StatesResult.Value);
+        if (StatesErrorOutput.IsDefined) states["errorOutput"] = JsonNodes.Copy(StatesErrorOutput.Value);
+        bindings["states"] = states;
+        return bindings;
+    }
 
     /// <summary>The prefix AWS puts before a <c>States.Runtime</c> cause.</summary>
     public string RuntimePrefix => $"An error occurred while executing the state '{StateName}' (entered at the event id #{EnteredEventId}). ";

@@ -8,6 +8,13 @@ internal abstract class PayloadTemplate
 {
     public abstract JsonNode? Evaluate(EvaluationContext context);
 
+    /// <summary>Like <see cref="Evaluate"/>, but a JSONata expression with no value gives false (its member is left out).</summary>
+    public virtual bool TryEvaluate(EvaluationContext context, out JsonNode? value)
+    {
+        value = Evaluate(context);
+        return true;
+    }
+
     /// <summary>Whether evaluating it may read <c>$$.Task.Token</c> (a task then gets a token).</summary>
     public virtual bool UsesTaskToken => false;
 }
@@ -30,7 +37,10 @@ internal sealed class ObjectTemplate(IReadOnlyList<KeyValuePair<string, PayloadT
     public override JsonNode? Evaluate(EvaluationContext context)
     {
         var result = new JsonObject();
-        foreach (var (key, template) in Members) result[key] = Json.JsonNodes.Detach(template.Evaluate(context));
+        foreach (var (key, template) in Members)
+        {
+            if (template.TryEvaluate(context, out var value)) result[key] = Json.JsonNodes.Detach(value);
+        }
         return result;
     }
 }
@@ -44,7 +54,10 @@ internal sealed class ArrayTemplate(IReadOnlyList<PayloadTemplate> items) : Payl
     public override JsonNode? Evaluate(EvaluationContext context)
     {
         var result = new JsonArray();
-        foreach (var item in Items) result.Add(Json.JsonNodes.Detach(item.Evaluate(context)));
+        foreach (var item in Items)
+        {
+            if (item.TryEvaluate(context, out var value)) result.Add(Json.JsonNodes.Detach(value));
+        }
         return result;
     }
 }
