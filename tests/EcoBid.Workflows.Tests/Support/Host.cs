@@ -56,10 +56,19 @@ public sealed class Host
     };
 
     /// <summary>Runs to the end (or until only hanging tasks remain).</summary>
-    public Advance Run(string? input = "{}")
+    public Advance Run(string? input = "{}") => Drive(Start(input));
+
+    /// <summary>Starts the execution and carries out its first commands, firing no timer.</summary>
+    public Advance Start(string? input = "{}")
     {
         var advance = WorkflowInterpreter.Start(Definition, StartOf(input is null ? null : JsonNode.Parse(input), Now), Env());
         Absorb(advance);
+        return advance;
+    }
+
+    /// <summary>Delivers task outcomes and fires timers (earliest first, moving the clock) until the execution ends or nothing is left.</summary>
+    public Advance Drive(Advance advance)
+    {
         while (advance.Status == ExecutionStatus.Running)
         {
             var next = NextSignal();
