@@ -35,6 +35,7 @@ internal sealed class JintJsonata : IDisposable
             }
 
             options.Constraints.StackOverflowGuard = true;
+            options.RetainFunctionSourceText(true);
             options.Constraints.RegexTimeout = settings.Timeout;
             options.Constraints.PromiseTimeout = settings.Backstop;
             options.TimeZone = TimeZoneInfo.Utc;
@@ -55,8 +56,9 @@ internal sealed class JintJsonata : IDisposable
         }
 
         _compileOptions = compileOptions;
+        var withParameters = _engine.GetValue("__ecobid_withParameters");
         _functions = settings.Functions
-            .Select(f => new KeyValuePair<string, JsValue>(f.Key, HostFunctionAdapter.Create(_engine, f.Key, f.Value)))
+            .Select(f => new KeyValuePair<string, JsValue>(f.Key, WithParameters(withParameters, f.Key, f.Value)))
             .ToArray();
         _compiled = new ExpressionCache<ObjectInstance>(settings.ExpressionCacheSize);
     }
@@ -79,6 +81,17 @@ internal sealed class JintJsonata : IDisposable
         });
 
     public void Dispose() => _engine.Dispose();
+
+    /// <summary>A JavaScript function with as many named parameters as the signature declares, calling the host function.</summary>
+    private JsValue WithParameters(JsValue withParameters, string name, JsonataFunction function)
+    {
+        var parameters = Enumerable.Range(0, SignatureArity.Of(function.Signature)).Select(i => (JsValue)new JsString("arg" + i)).ToArray();
+        var safeName = new string(name.Where(char.IsAsciiLetterOrDigit).ToArray());
+        return _engine.Call(
+            withParameters,
+            JsValue.Undefined,
+            [HostFunctionAdapter.Create(_engine, name, function), new JsString("host_" + safeName), new JsArray(_engine, parameters)]);
+    }
 
     private ObjectInstance Compile(string expression)
     {

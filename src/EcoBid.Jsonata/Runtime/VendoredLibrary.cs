@@ -17,6 +17,10 @@ internal static class VendoredLibrary
     /// </summary>
     private const string Prelude = """
         var global = globalThis;
+        function __ecobid_withParameters(host, name, parameters) {
+            var wrapper = new Function('host', 'return function ' + name + '(' + parameters.join(', ') + ') { return host.apply(this, arguments); };');
+            return wrapper(host);
+        }
         global.Buffer = {
             from: function (text, encoding) {
                 return {
@@ -28,8 +32,17 @@ internal static class VendoredLibrary
         };
         """;
 
-    private static readonly Lazy<Prepared<Script>> LazyPrelude = new(() => Engine.PrepareScript(Prelude, "prelude.js"));
-    private static readonly Lazy<Prepared<Script>> LazyLibrary = new(() => Engine.PrepareScript(ReadLibrary(), "jsonata.js"));
+    /// <summary>
+    /// JSONata reads a built-in's parameter names from <c>Function.prototype.toString()</c> to partially apply it
+    /// (<c>$substring(?, 0, 3)</c>), so the source text of functions must be kept.
+    /// </summary>
+    private static readonly ScriptPreparationOptions Preparation = new()
+    {
+        ParsingOptions = new ScriptParsingOptions { RetainFunctionSourceText = true },
+    };
+
+    private static readonly Lazy<Prepared<Script>> LazyPrelude = new(() => Engine.PrepareScript(Prelude, "prelude.js", options: Preparation));
+    private static readonly Lazy<Prepared<Script>> LazyLibrary = new(() => Engine.PrepareScript(ReadLibrary(), "jsonata.js", options: Preparation));
 
     public static Prepared<Script> PreludeScript => LazyPrelude.Value;
 
