@@ -7,10 +7,13 @@ public sealed class JsonataOptions
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
-    /// Maximum nesting of JSONata evaluation steps (JSONata's own <c>stack</c> option); exceeding it raises
-    /// <see cref="JsonataErrorCodes.StackOverflow"/>. Zero or less leaves only the native stack guard.
+    /// JSONata's own <c>stack</c> option: the most evaluation steps in progress at once; exceeding it raises
+    /// <see cref="JsonataErrorCodes.StackOverflow"/>. Off (0) by default, as in the reference implementation: JSONata
+    /// also counts the steps of sibling branches it evaluates concurrently, so grouping over a few hundred keys
+    /// already exceeds a limit of 500. Runaway recursion is stopped anyway: by the native stack guard (same code),
+    /// the memory limit or the timeout.
     /// </summary>
-    public int MaxRecursionDepth { get; set; } = 500;
+    public int MaxRecursionDepth { get; set; }
 
     /// <summary>
     /// Bytes one evaluation may allocate inside the JavaScript engine (counted as allocated, not as live);
