@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using EcoBid.Jsonata;
 using EcoBid.Workflows.Definition;
 using EcoBid.Workflows.Execution;
 
@@ -14,7 +15,7 @@ public sealed class Host
 
     public Host(string definition, Func<InvokeTask, TaskResult>? tasks = null, bool roundTrip = false, WorkflowLimits? limits = null)
     {
-        var result = StateMachineDefinition.Parse(definition);
+        var result = StateMachineDefinition.Parse(definition, new DefinitionOptions { Jsonata = Jsonata });
         if (!result.IsValid) throw new InvalidOperationException(result.InvalidDefinitionMessage);
         Definition = result.Definition!;
         Tasks = tasks ?? (_ => TaskResult.Fail("NoTask", "no task handler"));
@@ -42,7 +43,10 @@ public sealed class Host
 
     public int Steps { get; private set; }
 
-    private WorkflowEnvironment Env() => new() { Now = Now, Random = new Random(42 + Steps), Limits = Limits };
+    /// <summary>One engine for every test (each engine loads jsonata.js once).</summary>
+    public static JsonataEngine Jsonata { get; } = new(new JsonataOptions { Functions = StepFunctionsFunctions.All });
+
+    private WorkflowEnvironment Env() => new() { Now = Now, Random = new Random(42 + Steps), Limits = Limits, Jsonata = Jsonata };
 
     public static ExecutionStart StartOf(JsonNode? input, DateTimeOffset now) => new()
     {
