@@ -10,4 +10,7 @@ public sealed class DefinitionOptions
 
     /// <summary>Used to check JSONata expressions' syntax; null skips that check.</summary>
     public JsonataEngine? Jsonata { get; init; }
+
+    /// <summary>The top level is one state tested on its own (TestState): its transitions need no targets.</summary>
+    internal bool SingleState { get; init; }
 }

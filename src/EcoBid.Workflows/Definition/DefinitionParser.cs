@@ -115,6 +115,7 @@ internal sealed partial class DefinitionParser(DefinitionOptions options)
         };
         foreach (var state in states.Values) state.Branch = branch;
         _branches[location] = branch;
+        if (options.SingleState && depth == 0) return branch;
         if (startAt is not null && !statesObject.ContainsKey(startAt))
         {
             Add(DiagnosticCodes.MissingTransitionTarget, $"Missing 'StartAt' target: {startAt}", location + "/StartAt");
