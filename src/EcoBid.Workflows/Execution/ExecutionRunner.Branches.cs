@@ -225,7 +225,7 @@ internal sealed partial class ExecutionRunner
         {
             parent.Running--;
             parent.Failures++;
-            Emit(parent, HistoryEventTypes.MapIterationFailed, name: map.Name, index: child.Index, error: error, cause: cause);
+            Emit(parent, HistoryEventTypes.MapIterationFailed, name: map.Name, index: child.Index);
             var total = parent.Items!.Count;
             var tolerance = parent.ToleratedFailureCount is not null || parent.ToleratedFailurePercentage is not null;
             var exceeded = !tolerance

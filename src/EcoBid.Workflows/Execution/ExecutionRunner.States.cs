@@ -50,7 +50,8 @@ internal sealed partial class ExecutionRunner
                     FailFrame(frame, error, cause);
                     break;
                 case TaskState task:
-                    frame.EffectiveInput = StateLogic.EffectiveInput(task, frame.Input, context);
+                    // JSONata Arguments are evaluated per attempt in Invoke; JSONPath keeps the InputPath result for retries.
+                    frame.EffectiveInput = task.QueryLanguage == QueryLanguage.Jsonata ? frame.Input : StateLogic.EffectiveInput(task, frame.Input, context);
                     Invoke(frame, task);
                     break;
                 case ParallelState parallel:
