@@ -155,3 +155,17 @@ public class StateTesterTests
         result.Error.ShouldBe(StatesErrors.Runtime);
     }
 }
+
+public class StateTesterContextTests
+{
+    [Fact]
+    public void The_given_context_object_is_what_context_paths_read()
+    {
+        var result = StateTester.Test(new TestStateRequest
+        {
+            Definition = """{"Type":"Pass","Parameters":{"token.$":"$$.Task.Token","name.$":"$$.Execution.Name"},"End":true}""",
+            Context = """{"Task":{"Token":"abc"},"Execution":{"Name":"mine"}}""",
+        });
+        result.Output.ShouldBeJson("""{"token":"abc","name":"mine"}""");
+    }
+}
