@@ -116,8 +116,16 @@ internal sealed partial class ExecutionRunner
             heartbeat = Seconds(task.HeartbeatSeconds, task.HeartbeatSecondsPath, null, context, "HeartbeatSecondsPath");
         }
         StateIo.CheckSize(arguments, _maxBytes, context);
-        Emit(frame, HistoryEventTypes.TaskScheduled, task: task, parameters: arguments, timeout: timeout, heartbeat: heartbeat);
-        Emit(frame, HistoryEventTypes.TaskStarted, task: task);
+        if (HistoryEventTypes.IsLambdaFunction(task.Resource))
+        {
+            Emit(frame, HistoryEventTypes.LambdaFunctionScheduled, task: task, input: arguments, hasInput: true, timeout: timeout);
+            Emit(frame, HistoryEventTypes.LambdaFunctionStarted);
+        }
+        else
+        {
+            Emit(frame, HistoryEventTypes.TaskScheduled, task: task, parameters: arguments, timeout: timeout, heartbeat: heartbeat);
+            Emit(frame, HistoryEventTypes.TaskStarted, task: task);
+        }
         frame.Phase = FramePhase.WaitingTask;
         frame.InvocationId = invocationId;
         _commands.Add(new InvokeTask(invocationId, task.Resource, arguments, timeout, heartbeat, frame.TaskToken, task.Name));
@@ -185,7 +193,8 @@ internal sealed partial class ExecutionRunner
         try
         {
             StateIo.CheckSize(output, _maxBytes, context);
-            Emit(frame, HistoryEventTypes.TaskSucceeded, task: task, output: output, hasOutput: true);
+            if (HistoryEventTypes.IsLambdaFunction(task.Resource)) Emit(frame, HistoryEventTypes.LambdaFunctionSucceeded, output: output, hasOutput: true);
+            else Emit(frame, HistoryEventTypes.TaskSucceeded, task: task, output: output, hasOutput: true);
             Exit(frame, task, StateLogic.Complete(task, frame.Input, output, context, _maxBytes));
         }
         catch (StatesErrorException e)
@@ -198,7 +207,15 @@ internal sealed partial class ExecutionRunner
     {
         var task = (TaskState)StateOf(frame);
         CancelTaskTimers(frame);
-        Emit(frame, eventType, task: task, error: error, cause: cause);
+        if (HistoryEventTypes.IsLambdaFunction(task.Resource))
+        {
+            var lambdaType = eventType == HistoryEventTypes.TaskTimedOut ? HistoryEventTypes.LambdaFunctionTimedOut : HistoryEventTypes.LambdaFunctionFailed;
+            Emit(frame, lambdaType, error: error, cause: cause);
+        }
+        else
+        {
+            Emit(frame, eventType, task: task, error: error, cause: cause);
+        }
         OnStateError(frame, task, error, cause);
     }
 

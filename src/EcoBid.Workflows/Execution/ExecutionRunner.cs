@@ -170,7 +170,8 @@ internal sealed partial class ExecutionRunner
         if (frame is not null) frame.LastEventId = id;
         if (!_env.Limits.RecordHistory) return id;
         string? resourceType = null, resource = null;
-        if (task is not null) (resourceType, resource) = ResourceParts(task.Resource);
+        if (task is not null && type == HistoryEventTypes.LambdaFunctionScheduled) resource = task.Resource;
+        else if (task is not null) (resourceType, resource) = ResourceParts(task.Resource);
         _events.Add(new HistoryEvent
         {
             Id = id,

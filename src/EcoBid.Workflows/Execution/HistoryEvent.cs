@@ -71,8 +71,16 @@ public sealed class HistoryEvent
         if (Name is not null) details["name"] = Name;
         if (Index is not null) details["index"] = Index;
         if (Length is not null) details["length"] = Length;
-        if (ResourceType is not null) details["resourceType"] = ResourceType;
-        if (Resource is not null) details["resource"] = Resource;
+        if (Type == HistoryEventTypes.LambdaFunctionScheduled)
+        {
+            details["resource"] = Resource;
+            if (TimeoutInSeconds is not null) details["timeoutInSeconds"] = TimeoutInSeconds;
+        }
+        else
+        {
+            if (ResourceType is not null) details["resourceType"] = ResourceType;
+            if (Resource is not null) details["resource"] = Resource;
+        }
         if (Type == HistoryEventTypes.TaskScheduled)
         {
             details["region"] = "us-east-1";

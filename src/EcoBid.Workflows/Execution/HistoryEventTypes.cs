@@ -27,6 +27,17 @@ public static class HistoryEventTypes
     public const string ParallelStateAborted = "ParallelStateAborted";
     public const string WaitStateAborted = "WaitStateAborted";
     public const string TaskStateAborted = "TaskStateAborted";
+    public const string LambdaFunctionScheduled = "LambdaFunctionScheduled";
+    public const string LambdaFunctionStarted = "LambdaFunctionStarted";
+    public const string LambdaFunctionSucceeded = "LambdaFunctionSucceeded";
+    public const string LambdaFunctionFailed = "LambdaFunctionFailed";
+    public const string LambdaFunctionTimedOut = "LambdaFunctionTimedOut";
+
+    /// <summary>
+    /// Whether a Task resource is a Lambda function ARN used directly (not through <c>arn:aws:states:::lambda:invoke</c>):
+    /// AWS records those with LambdaFunction* events instead of Task* events.
+    /// </summary>
+    public static bool IsLambdaFunction(string resource) => resource.StartsWith("arn:aws:lambda:", StringComparison.Ordinal) && resource.Contains(":function:", StringComparison.Ordinal);
 
     /// <summary><c>{Type}StateEntered</c>, e.g. <c>PassStateEntered</c>.</summary>
     public static string Entered(Definition.StateType type) => type + "StateEntered";
@@ -52,6 +63,10 @@ public static class HistoryEventTypes
             TaskFailed => "taskFailedEventDetails",
             TaskTimedOut => "taskTimedOutEventDetails",
             MapStateStarted => "mapStateStartedEventDetails",
+            LambdaFunctionScheduled => "lambdaFunctionScheduledEventDetails",
+            LambdaFunctionSucceeded => "lambdaFunctionSucceededEventDetails",
+            LambdaFunctionFailed => "lambdaFunctionFailedEventDetails",
+            LambdaFunctionTimedOut => "lambdaFunctionTimedOutEventDetails",
             MapIterationStarted or MapIterationSucceeded or MapIterationFailed or MapIterationAborted => type[0..1].ToLowerInvariant() + type[1..] + "EventDetails",
             _ => null,
         };

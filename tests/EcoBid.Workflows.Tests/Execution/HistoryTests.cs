@@ -37,6 +37,21 @@ public class HistoryTests
     }
 
     [Fact]
+    public void A_Lambda_function_ARN_used_directly_gets_LambdaFunction_events()
+    {
+        const string arn = "arn:aws:lambda:us-east-1:123456789012:function:HelloWorld";
+        var host = new Host(Machines.OneState($$"""{"Type":"Task","Resource":"{{arn}}","TimeoutSeconds":30,"End":true}"""), _ => TaskResult.Ok("\"hi\""));
+        host.Run("""{"who":"AWS"}""");
+        string.Join(" ", host.EventTypes).ShouldBe(
+            "ExecutionStarted TaskStateEntered LambdaFunctionScheduled LambdaFunctionStarted LambdaFunctionSucceeded TaskStateExited ExecutionSucceeded");
+        var scheduled = host.History[2].ToJson()["lambdaFunctionScheduledEventDetails"]!;
+        scheduled["resource"]!.GetValue<string>().ShouldBe(arn);
+        scheduled["input"]!.GetValue<string>().ShouldBe("""{"who":"AWS"}""");
+        scheduled["timeoutInSeconds"]!.GetValue<int>().ShouldBe(30);
+        host.History[4].ToJson()["lambdaFunctionSucceededEventDetails"]!["output"]!.GetValue<string>().ShouldBe("\"hi\"");
+    }
+
+    [Fact]
     public void Failing_state_ends_with_ExecutionFailed_and_no_exit()
     {
         var host = new Host("""{"StartAt":"F","States":{"F":{"Type":"Fail","Error":"E","Cause":"C"}}}""");
