@@ -109,6 +109,7 @@ internal sealed partial class DefinitionParser
                     continue;
                 }
                 var nested = new FieldReader(o, at, _diagnostics);
+                nested.String("Comment");
                 var rule = ParseRule(nested);
                 nested.RejectUnread();
                 if (rule is not null) rules.Add(rule);
@@ -120,6 +121,7 @@ internal sealed partial class DefinitionParser
             var o = r.ObjectField("Not");
             if (o is null) return null;
             var nested = new FieldReader(o, r.At("Not"), _diagnostics);
+            nested.String("Comment");
             var rule = ParseRule(nested);
             nested.RejectUnread();
             return rule is null ? null : new NotRule(rule);

@@ -103,7 +103,11 @@ internal sealed class FieldReader(JsonObject obj, string location, List<Definiti
             return null;
         }
         var path = ParsePath(field, text, reference);
-        if (path is not null && path.Root == PathRoot.Variable) Error(field, $"The value for the field '{field}' must be a valid JSONPath");
+        if (reference && path is not null && path.Root != PathRoot.Input)
+        {
+            Error(field, $"The value for the field '{field}' must be a valid Reference Path");
+            return null;
+        }
         return path is null ? null : new OptionalPath(path);
     }
 

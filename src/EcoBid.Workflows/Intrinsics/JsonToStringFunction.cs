@@ -12,7 +12,4 @@ internal sealed class JsonToStringFunction : IntrinsicFunction
     public override (int Min, int Max) Arity => (1, 1);
 
     protected override JsonNode? Invoke(JsonNode?[] args, EvaluationContext context) => JsonValue.Create(JsonNodes.Serialize(args[0]));
-
-    public override string? CheckArguments() =>
-        Arguments[0] is not PathArgument ? $"The argument of {Name} must be a path" : null;
 }

@@ -60,6 +60,12 @@ public class InputOutputTests
             """{"a":1,"r":3}"""
         },
         {
+            """{"InputPath":"$$.Execution.Input","ResultPath":null,"OutputPath":"$$.Execution.Input.a"}""",
+            """{"a":1}""",
+            "\"ignored\"",
+            "1"
+        },
+        {
             """{"ResultPath":"$"}""",
             """{"a":1}""",
             "[1,2]",
