@@ -46,5 +46,8 @@ public sealed class JsonataEngine : IDisposable
         return _pool.Use(engine => engine.Evaluate(expression, input, bindings));
     }
 
+    /// <summary>JavaScript engines alive now (idle or busy); never more than <see cref="JsonataOptions.MaxEngines"/>.</summary>
+    internal int LiveEngines => _pool.Created;
+
     public void Dispose() => _pool.Dispose();
 }

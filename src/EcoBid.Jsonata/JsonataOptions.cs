@@ -17,9 +17,11 @@ public sealed class JsonataOptions
 
     /// <summary>
     /// Bytes one evaluation may allocate inside the JavaScript engine (counted as allocated, not as live);
-    /// exceeding it raises <see cref="JsonataErrorCodes.MemoryLimit"/>. Null means no limit.
+    /// exceeding it raises <see cref="JsonataErrorCodes.MemoryLimit"/>. Null means no limit. The default (1 GiB) leaves
+    /// room for JSONata's string functions, which split a string into an array of code points: on a 1 MB string
+    /// each such call allocates about 100 MB.
     /// </summary>
-    public long? MemoryLimitBytes { get; set; } = 256L * 1024 * 1024;
+    public long? MemoryLimitBytes { get; set; } = 1024L * 1024 * 1024;
 
     /// <summary>Most JavaScript engines kept at once; evaluations beyond that wait for one to be free.</summary>
     public int MaxEngines { get; set; } = Environment.ProcessorCount;

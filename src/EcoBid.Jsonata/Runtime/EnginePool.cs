@@ -87,7 +87,7 @@ internal sealed class EnginePool : IDisposable
         {
             return _factory(_settings);
         }
-        catch
+        catch (Exception ex)
         {
             lock (_gate)
             {
@@ -95,7 +95,12 @@ internal sealed class EnginePool : IDisposable
                 Monitor.Pulse(_gate);
             }
 
-            throw;
+            if (ex is JsonataException)
+            {
+                throw;
+            }
+
+            throw new JsonataException(JsonataErrorCodes.HostError, "Could not start a JavaScript engine: " + ex.Message, innerException: ex);
         }
     }
 

@@ -160,11 +160,6 @@ internal sealed class JintJsonata : IDisposable
             IsHealthy = false;
             throw new JsonataException(JsonataErrorCodes.StackOverflow, JsErrors.StackOverflowMessage, innerException: ex);
         }
-        catch (InvalidOperationException ex) when (ex.Message.Contains("timeout", StringComparison.OrdinalIgnoreCase))
-        {
-            IsHealthy = false;
-            throw TimedOut(ex);
-        }
 #pragma warning disable CA1031 // No exception type of the JavaScript engine may escape: the caller sees JsonataException only.
         catch (Exception ex)
 #pragma warning restore CA1031

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Jint;
 using Jint.Native;
@@ -105,6 +107,11 @@ internal static class JsToJson
         return flag.IsBoolean() && flag.AsBoolean();
     }
 
+    /// <summary>
+    /// A number as parsed JSON would hold it (backed by a <see cref="JsonElement"/>), so that callers can read it
+    /// with <c>GetValue&lt;int&gt;</c>, <c>&lt;long&gt;</c>, <c>&lt;double&gt;</c> or <c>&lt;decimal&gt;</c> as it fits.
+    /// Whole numbers up to 2^53 are written as integers, others in the shortest form that round-trips.
+    /// </summary>
     private static JsonValue? FromNumber(double number)
     {
         if (double.IsNaN(number) || double.IsInfinity(number))
@@ -112,12 +119,10 @@ internal static class JsToJson
             return null;
         }
 
-        if (Math.Abs(number) <= MaxSafeInteger && Math.Floor(number) == number)
-        {
-            return JsonValue.Create((long)number);
-        }
-
-        return JsonValue.Create(number);
+        var text = Math.Abs(number) <= MaxSafeInteger && Math.Floor(number) == number
+            ? ((long)number).ToString(CultureInfo.InvariantCulture)
+            : number.ToString("R", CultureInfo.InvariantCulture);
+        return JsonValue.Create(JsonElement.Parse(text));
     }
 
     private static void GuardDepth(int depth)

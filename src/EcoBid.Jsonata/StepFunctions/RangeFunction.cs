@@ -32,8 +32,7 @@ internal static class RangeFunction
         var values = new JsonArray();
         for (long i = 0; i < count; i++)
         {
-            var value = start + (i * step);
-            values.Add(Math.Floor(value) == value && Math.Abs(value) <= 9007199254740991d ? JsonValue.Create((long)value) : JsonValue.Create(value));
+            values.Add(JsonValue.Create(start + (i * step)));
         }
 
         return JsonataResult.Of(values);
