@@ -71,7 +71,9 @@ internal sealed class ImagePipeline(ImageProcessingOptions options)
         var boxWidth = Math.Max(1, (int)Math.Ceiling(width * scale));
         var boxHeight = Math.Max(1, (int)Math.Ceiling(height * scale));
 
-        using var loaded = Image.ThumbnailBuffer(data, boxWidth, height: boxHeight, size: Enums.Size.Down, failOn: Enums.FailOn.Error);
+        // Thumbnail's own fail-on setting does not reach the loader (libvips 8.18): a truncated JPEG would decode
+        // grey to the end. The loader option does.
+        using var loaded = Image.ThumbnailBuffer(data, boxWidth, optionString: "fail_on=error", height: boxHeight, size: Enums.Size.Down);
         using var srgb = ColourToSrgb.Convert(loaded);
         using var inMemory = srgb.CopyMemory();
         return Metadata.Strip(inMemory);
@@ -80,7 +82,13 @@ internal sealed class ImagePipeline(ImageProcessingOptions options)
     private static Image Resize(Image basis, RenditionSpec spec)
     {
         if (spec.Square)
-            return basis.ThumbnailImage(spec.Size, height: spec.Size, size: Enums.Size.Down, crop: Enums.Interesting.Attention);
+        {
+            var side = Math.Min(basis.Width, basis.Height);
+            // Thumbnail does not crop an image it does not shrink, so a small one is cut square here.
+            return side > spec.Size
+                ? basis.ThumbnailImage(spec.Size, height: spec.Size, size: Enums.Size.Down, crop: Enums.Interesting.Attention)
+                : basis.Smartcrop(side, side, interesting: Enums.Interesting.Attention);
+        }
         return Math.Max(basis.Width, basis.Height) <= spec.Size
             ? basis.Copy()
             : basis.ThumbnailImage(spec.Size, height: spec.Size, size: Enums.Size.Down);
