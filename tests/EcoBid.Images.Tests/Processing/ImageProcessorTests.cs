@@ -188,9 +188,8 @@ public class ImageProcessorTests
     }
 
     [Fact]
-    public async Task A_photo_larger_than_the_renditions_is_decoded_only_once_per_call()
+    public async Task The_same_bytes_give_the_same_renditions_so_their_hashes_make_stable_URLs()
     {
-        // The processor works on a memory copy of the shrunk image: a sequential source read twice would fail.
         var jpeg = TestImages.Jpeg(2400, 1800);
 
         var first = await processor.Process(jpeg, "image/jpeg");
