@@ -14,7 +14,7 @@ internal static class UploadReader
             var remaining = stream.Length - stream.Position;
             if (remaining > maxBytes)
                 return TooLarge(maxBytes);
-            if (remaining == 0)
+            if (remaining <= 0)
                 return Empty();
             var data = new byte[remaining];
             await stream.ReadExactlyAsync(data, cancellationToken);
