@@ -1,0 +1,61 @@
+using EcoBid.Images.Processing;
+using EcoBid.Images.Tests.Fixtures;
+
+namespace EcoBid.Images.Tests.Processing;
+
+public class ConcurrencyTests
+{
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public async Task Parallel_calls_never_process_more_images_at_once_than_MaxConcurrency(int maxConcurrency)
+    {
+        using var processor = new ImageProcessor(new ImageProcessingOptions { MaxConcurrency = maxConcurrency });
+        var jpeg = TestImages.Jpeg(1600, 1200, seed: 11);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => processor.Process(jpeg, "image/jpeg"))));
+
+        results.ShouldAllBe(r => r.IsAccepted);
+        // With 2 allowed, 8 calls of ~100 ms each do overlap: the peak shows the gate, not a lack of contention.
+        processor.PeakRunning.ShouldBe(maxConcurrency);
+    }
+
+    [Fact]
+    public async Task A_call_waiting_for_its_turn_can_be_cancelled()
+    {
+        using var processor = new ImageProcessor(new ImageProcessingOptions { MaxConcurrency = 1 });
+        var gate = new TaskCompletionSource();
+        using var blocking = new BlockingStream(gate.Task);
+        var first = processor.ProcessAsync(blocking, "image/jpeg");
+        using var cancel = new CancellationTokenSource();
+
+        var second = processor.ProcessAsync(new MemoryStream(TestImages.Jpeg(64, 64)), "image/jpeg", cancel.Token);
+        await cancel.CancelAsync();
+
+        await Should.ThrowAsync<OperationCanceledException>(() => second);
+        gate.SetResult();
+        (await first).Codes().ShouldBe([ImageProblemCodes.Empty]);
+    }
+
+    /// <summary>An empty upload whose first read waits for a signal, holding the processor's only slot.</summary>
+    private sealed class BlockingStream(Task signal) : Stream
+    {
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            await signal;
+            return 0;
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}
