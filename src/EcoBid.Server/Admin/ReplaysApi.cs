@@ -15,11 +15,11 @@ public static class ReplaysApi
     public static IEndpointRouteBuilder MapReplaysApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/admin/replays").WithTags("Admin").RequireAuthorization(CurrentUser.AdminPolicy);
-        group.MapPost("/", StartReplay).WithName("StartReplay")
+        group.MapPost("/", StartReplay).ProducesProblem(409).WithName("StartReplay")
             .WithSummary("Starts a replay of archived events in [from, to), optionally filtered by an event pattern and narrowed to targets.");
         group.MapGet("/", ListReplays).WithSummary("Every replay, newest first, with its state and progress.");
-        group.MapGet("/{name}", GetReplay).WithName("GetReplay").WithSummary("One replay's state and progress.");
-        group.MapPost("/{name}/cancel", CancelReplay).WithSummary("Cancels a pending or running replay; it stops before its next batch.");
+        group.MapGet("/{name}", GetReplay).ProducesProblem(404).WithName("GetReplay").WithSummary("One replay's state and progress.");
+        group.MapPost("/{name}/cancel", CancelReplay).ProducesProblem(404).ProducesProblem(409).WithSummary("Cancels a pending or running replay; it stops before its next batch.");
         return routes;
     }
 
