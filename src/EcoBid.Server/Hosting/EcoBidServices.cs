@@ -72,6 +72,7 @@ public static class EcoBidServices
         services.AddEcoBidProblemDetails();
         services.AddEcoBidHealthChecks();
         services.AddEcoBidOpenApi();
+        services.AddEcoBidConsoleLogFormat();
         return services;
     }
 }
