@@ -69,6 +69,6 @@ public sealed partial class ReadmeExamplesTests
         throw new DirectoryNotFoundException("No EcoBid.slnx above the test folder.");
     }
 
-    [GeneratedRegex("""--pattern '(?<pattern>[^']+)' --event "\$\(cat (?<file>[^)]+)\)"""")]
+    [GeneratedRegex(@"--pattern '(?<pattern>[^']+)' --event ""\$\(cat (?<file>[^)]+)\)""")]
     private static partial Regex TestPatternExample();
 }
