@@ -15,11 +15,11 @@ public static class ReplaysApi
     public static IEndpointRouteBuilder MapReplaysApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/admin/replays").WithTags("Admin").RequireAuthorization(CurrentUser.AdminPolicy);
-        group.MapPost("/", StartReplay).WithName("StartReplay")
+        group.MapPost("/", StartReplay).ProducesProblem(409).WithName("StartReplay")
             .WithSummary("Starts a replay of archived events in [from, to), optionally filtered by an event pattern and narrowed to targets.");
         group.MapGet("/", ListReplays).WithSummary("Every replay, newest first, with its state and progress.");
-        group.MapGet("/{name}", GetReplay).WithName("GetReplay").WithSummary("One replay's state and progress.");
-        group.MapPost("/{name}/cancel", CancelReplay).WithSummary("Cancels a pending or running replay; it stops before its next batch.");
+        group.MapGet("/{name}", GetReplay).ProducesProblem(404).WithName("GetReplay").WithSummary("One replay's state and progress.");
+        group.MapPost("/{name}/cancel", CancelReplay).ProducesProblem(404).ProducesProblem(409).WithSummary("Cancels a pending or running replay; it stops before its next batch.");
         return routes;
     }
 
@@ -28,6 +28,11 @@ public static class ReplaysApi
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(replays);
+        if (request.EventPattern is { } pattern && !IsValidText(pattern))
+        {
+            return Problems.Validation("eventPattern", "The event pattern is not valid: " + JsonText.Problem);
+        }
+
         var result = await replays.StartAsync(
             new ReplayRequest(request.Name, request.From, request.To, PatternText(request.EventPattern), request.Targets), cancellationToken);
         if (result.Errors is { } errors)
@@ -72,6 +77,10 @@ public static class ReplaysApi
     }
 
     /// <summary>The pattern as text: a string is taken as the pattern's JSON, anything else as JSON itself, and the parser names what is wrong.</summary>
+    /// <summary>The pattern, and the pattern a string holds, are valid Unicode text (the pattern compiler would throw on it).</summary>
+    private static bool IsValidText(JsonElement pattern) =>
+        JsonText.IsValidText(pattern) && (pattern.ValueKind != JsonValueKind.String || JsonText.IsValidText(pattern.GetString()!));
+
     private static string? PatternText(JsonElement? pattern) => pattern switch
     {
         null => null,

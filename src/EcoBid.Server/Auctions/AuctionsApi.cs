@@ -23,8 +23,8 @@ public static class AuctionsApi
     public static IEndpointRouteBuilder MapAuctionsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/items/{id}/auction").WithTags("Auctions").RequireAuthorization();
-        group.MapPost("/", CreateAuction).WithSummary("Auctions an item in auction mode; AuctionCreated and the end timer commit with it.");
-        group.MapDelete("/", CancelAuction).WithSummary("Cancels the open auction, only while nobody has bid.");
+        group.MapPost("/", CreateAuction).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).WithSummary("Auctions an item in auction mode; AuctionCreated and the end timer commit with it.");
+        group.MapDelete("/", CancelAuction).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).WithSummary("Cancels the open auction, only while nobody has bid.");
         return routes;
     }
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using EcoBid.Events.Queues;
 using EcoBid.Events.Rules;
 using Spectre.Console;
@@ -37,10 +38,12 @@ internal static class DeadLetterCommands
         }
 
         var letters = await host.Services.GetRequiredService<IMessageQueue>().ListDeadLettersAsync(queue, Math.Clamp(limit, 1, 1000), cancellationToken);
-        var table = new Table().AddColumns("id", "event", "receives", "dead-lettered", "last error");
+        var table = CliConsole.Table(["id", "event", "receives", "dead-lettered", "last error"], "id", "event");
         foreach (var letter in letters)
         {
-            table.AddRow(letter.Id.ToString(), letter.EventId, letter.ReceiveCount.ToString(), letter.DeadLetteredAt.ToString("u"), Markup.Escape(letter.LastError ?? string.Empty));
+            table.AddRow(
+                new Text(letter.Id.ToString(CultureInfo.InvariantCulture)), new Text(letter.EventId), new Text(letter.ReceiveCount.ToString(CultureInfo.InvariantCulture)),
+                new Text(letter.DeadLetteredAt.ToString("u", CultureInfo.InvariantCulture)), CliConsole.Prose(letter.LastError ?? string.Empty));
         }
 
         QueueCommands.Console(result).Write(table);
@@ -58,7 +61,10 @@ internal static class DeadLetterCommands
         var queues = host.Services.GetRequiredService<IMessageQueue>();
         var total = ids is { Length: > 0 } ? ids.Length : (await queues.GetStatsAsync(cancellationToken)).FirstOrDefault(s => s.Queue == queue)?.DeadLettered ?? 0;
         var moved = 0;
-        var chunk = Math.Clamp(perSecond, 1, RedriveChunk);
+        var missing = new List<long>();
+
+        // Ids given one by one, so the ones that are not dead letters of this queue can be named.
+        var chunk = ids is { Length: > 0 } ? 1 : Math.Clamp(perSecond, 1, RedriveChunk);
         var pause = TimeSpan.FromSeconds((double)chunk / Math.Max(1, perSecond));
         await QueueCommands.Console(result).Progress().StartAsync(async progress =>
         {
@@ -67,6 +73,11 @@ internal static class DeadLetterCommands
             {
                 var done = await queues.RedriveAsync(queue, batch, chunk, cancellationToken);
                 moved += done;
+                if (batch is [var id] && done == 0)
+                {
+                    missing.Add(id);
+                }
+
                 task.Increment(done);
                 if (done < chunk && batch is null)
                 {
@@ -79,6 +90,13 @@ internal static class DeadLetterCommands
             task.Value = task.MaxValue;
         });
         result.InvocationConfiguration.Output.WriteLine($"redriven {moved} message(s) to {queue}");
+        if (missing.Count > 0)
+        {
+            result.InvocationConfiguration.Error.WriteLine(
+                $"No dead letter {string.Join(", ", missing)} in {queue}'s dead-letter queue; `ecobid dlq list {queue}` lists them.");
+            return EventsCommands.InvalidInput;
+        }
+
         return 0;
     }
 

@@ -15,7 +15,7 @@ internal static class QueueCommands
             using var host = await CliServices.StartAsync(cancellationToken);
             var stats = (await host.Services.GetRequiredService<IMessageQueue>().GetStatsAsync(cancellationToken)).ToDictionary(s => s.Queue, StringComparer.Ordinal);
             var rules = host.Services.GetRequiredService<RuleSet>();
-            var table = new Table().AddColumns("queue", "visible", "in flight", "delayed", "dead letters", "oldest");
+            var table = CliConsole.Table(["queue", "visible", "in flight", "delayed", "dead letters", "oldest"], "queue");
             foreach (var name in rules.Targets.Keys.Concat(stats.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
             {
                 var s = stats.GetValueOrDefault(name) ?? new QueueStats(name, 0, 0, 0, 0, null);
@@ -28,6 +28,5 @@ internal static class QueueCommands
         return command;
     }
 
-    public static IAnsiConsole Console(ParseResult result) =>
-        AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(result.InvocationConfiguration.Output) });
+    public static IAnsiConsole Console(ParseResult result) => CliConsole.Create(result);
 }

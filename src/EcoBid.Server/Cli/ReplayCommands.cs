@@ -14,7 +14,6 @@ internal static class ReplayCommands
 {
     private const int InvalidInput = EventsCommands.InvalidInput;
     private const int NotCompleted = 1;
-    private const int RedirectedWidth = 240;
 
     /// <summary>How often <c>start --wait</c> looks at the replay's progress.</summary>
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
@@ -132,7 +131,7 @@ internal static class ReplayCommands
     private static async Task<int> ListAsync(ParseResult result, CancellationToken cancellationToken)
     {
         using var host = await CliServices.StartAsync(cancellationToken);
-        var table = new Table().AddColumns("name", "state", "from", "to", "scanned", "delivered", "created");
+        var table = CliConsole.Table(["name", "state", "from", "to", "scanned", "delivered", "created"], "name", "state", "scanned");
         foreach (var replay in await host.Services.GetRequiredService<ReplayService>().ListAsync(cancellationToken))
         {
             var definition = replay.Definition;
@@ -174,7 +173,7 @@ internal static class ReplayCommands
     private static void Print(ParseResult result, Replay replay)
     {
         var definition = replay.Definition;
-        var grid = new Grid().AddColumn().AddColumn();
+        var grid = new Grid().AddColumn(new GridColumn().NoWrap()).AddColumn();
         grid.AddRow("name", Markup.Escape(replay.Name));
         grid.AddRow("state", replay.State.Name());
         grid.AddRow("range", $"{Time(definition.From)} .. {Time(definition.To)}");
@@ -194,17 +193,7 @@ internal static class ReplayCommands
         Console(result).Write(grid);
     }
 
-    /// <summary>The output console; piped or captured output is not wrapped at 80 columns, so names and times stay greppable.</summary>
-    private static IAnsiConsole Console(ParseResult result)
-    {
-        var console = QueueCommands.Console(result);
-        if (!console.Profile.Out.IsTerminal)
-        {
-            console.Profile.Width = RedirectedWidth;
-        }
-
-        return console;
-    }
+    private static IAnsiConsole Console(ParseResult result) => CliConsole.Create(result);
 
     private static DateTimeOffset? ParseTime(string text, string option, TextWriter error)
     {

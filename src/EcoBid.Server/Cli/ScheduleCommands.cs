@@ -39,7 +39,7 @@ internal static class ScheduleCommands
             var timers = host.Services.GetRequiredService<ITimerStore>();
             var states = (await timers.ListSchedulesAsync(cancellationToken)).ToDictionary(s => s.Name, StringComparer.Ordinal);
             var pending = await timers.ListAsync(1000, cancellationToken);
-            var table = new Table().AddColumns("schedule", "expression", "zone", "last fired", "next fire");
+            var table = CliConsole.Table(["schedule", "expression", "zone", "last fired", "next fire"], "schedule", "zone");
             foreach (var schedule in host.Services.GetRequiredService<ScheduleSet>().Schedules)
             {
                 var nextFire = pending.FirstOrDefault(t => t.Schedule == schedule.Name)?.DueAt;

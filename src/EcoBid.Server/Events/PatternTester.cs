@@ -35,7 +35,7 @@ public static class PatternTester
 
         try
         {
-            return PatternTestOutcome.Matched(pattern.Matches(eventJson));
+            return PatternTestOutcome.Matched(pattern.TestEvent(eventJson));
         }
         catch (InvalidEventException ex)
         {

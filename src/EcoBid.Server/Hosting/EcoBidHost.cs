@@ -1,5 +1,3 @@
-using EcoBid.Server.Http;
-
 namespace EcoBid.Server.Hosting;
 
 public static class EcoBidHost
@@ -20,8 +18,9 @@ public static class EcoBidHost
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
-        var bodyLimit = builder.Configuration.GetValue("Limits:MaxRequestBodyBytes", BodySizeLimitMiddleware.DefaultLimit);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = bodyLimit);
+        // BodySizeLimitMiddleware enforces Limits:MaxRequestBodyBytes on every request. Kestrel's own limit would count
+        // a chunked body with its chunk headers and refuse bodies just under the limit, so it is off.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = null);
         builder.Services.AddEcoBid(builder.Configuration);
         return builder;
     }

@@ -21,6 +21,7 @@ using EcoBid.Server.Notifications;
 using EcoBid.Server.Health;
 using EcoBid.Server.Http;
 using EcoBid.Server.Items;
+using EcoBid.Server.OpenApi;
 
 namespace EcoBid.Server.Hosting;
 
@@ -70,7 +71,8 @@ public static class EcoBidServices
         services.AddEcoBidRateLimits(configuration);
         services.AddEcoBidProblemDetails();
         services.AddEcoBidHealthChecks();
-        services.AddOpenApi();
+        services.AddEcoBidOpenApi();
+        services.AddEcoBidConsoleLogFormat();
         return services;
     }
 }

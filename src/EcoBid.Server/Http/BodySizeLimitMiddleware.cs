@@ -3,8 +3,9 @@ using Microsoft.AspNetCore.Mvc;
 namespace EcoBid.Server.Http;
 
 /// <summary>
-/// Refuses a declared body over the limit before anything reads it, with a 413 problem that says the limit. Kestrel
-/// enforces the same limit on bodies without a length (chunked), which the exception handler turns into a 413 too.
+/// Refuses a declared body over the limit before anything reads it, with a 413 problem that says the limit, and counts
+/// a body without a length (chunked) as it is read: its bytes, not its chunk framing. The first byte past the limit
+/// fails the read with a 413, which the exception handler writes as a problem.
 /// </summary>
 public sealed class BodySizeLimitMiddleware(RequestDelegate next, IConfiguration configuration, IProblemDetailsService problems)
 {
@@ -28,6 +29,13 @@ public sealed class BodySizeLimitMiddleware(RequestDelegate next, IConfiguration
                 },
             });
             return;
+        }
+
+        if (context.Request.ContentLength is null)
+        {
+            var limited = new LimitedRequestStream(context.Request.Body, _limit);
+            context.Request.Body = limited;
+            context.Items[typeof(LimitedRequestStream)] = limited;
         }
 
         await next(context);

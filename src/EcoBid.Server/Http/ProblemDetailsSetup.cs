@@ -15,6 +15,13 @@ public static class ProblemDetailsSetup
                 context.ProblemDetails.Extensions["correlationId"] = correlationId;
             }
 
+            if (context.ProblemDetails.Status == StatusCodes.Status413PayloadTooLarge
+                && context.HttpContext.Items[typeof(LimitedRequestStream)] is LimitedRequestStream { Refusal: { } refusal })
+            {
+                context.ProblemDetails.Title = "The request body is too large.";
+                context.ProblemDetails.Detail ??= refusal;
+            }
+
             context.ProblemDetails.Extensions["traceId"] = System.Diagnostics.Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier;
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
         });

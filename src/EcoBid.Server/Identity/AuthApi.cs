@@ -21,12 +21,12 @@ public static class AuthApi
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/auth").WithTags("Auth");
-        group.MapPost("/register", Register).RequireRateLimiting(RateLimits.AuthPolicy).WithSummary("Creates an account; a verification link is emailed.");
+        group.MapPost("/register", Register).ProducesProblem(409).RequireRateLimiting(RateLimits.AuthPolicy).WithSummary("Creates an account; a verification link is emailed.");
         group.MapPost("/verify-email", VerifyEmail).RequireRateLimiting(RateLimits.AuthPolicy).WithSummary("Confirms the email address with the emailed token.");
         group.MapPost("/verify-email/resend", ResendVerification).RequireRateLimiting(RateLimits.AuthPolicy)
             .WithSummary("Emails a new verification link if the address has an unverified account (the answer is the same either way).");
-        group.MapPost("/login", Login).RequireRateLimiting(RateLimits.AuthPolicy).WithSummary("Returns a 1-hour access token and a refresh token.");
-        group.MapPost("/refresh", Refresh).WithSummary("Swaps a refresh token for new tokens; a reused one ends every session of its sign-in.");
+        group.MapPost("/login", Login).ProducesProblem(401).ProducesProblem(403).ProducesProblem(423).RequireRateLimiting(RateLimits.AuthPolicy).WithSummary("Returns a 1-hour access token and a refresh token.");
+        group.MapPost("/refresh", Refresh).ProducesProblem(401).WithSummary("Swaps a refresh token for new tokens; a reused one ends every session of its sign-in.");
         group.MapPost("/logout", Logout).WithSummary("Ends the sign-in the refresh token belongs to.");
         group.MapPost("/password/forgot", ForgotPassword).RequireRateLimiting(RateLimits.AuthPolicy).WithSummary("Emails a reset link if the account exists (the answer is the same either way).");
         group.MapPost("/password/reset", ResetPassword).RequireRateLimiting(RateLimits.AuthPolicy).WithSummary("Sets a new password with the emailed token and ends every session.");

@@ -18,10 +18,10 @@ public static class UsersApi
     public static IEndpointRouteBuilder MapUsersApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/users").WithTags("Users");
-        group.MapGet("/me", GetMe).RequireAuthorization().WithSummary("Your own profile, with private fields.");
-        group.MapGet("/{id}", GetUser).WithSummary("A user's public profile: name, rating, pickups, no-shows.");
-        group.MapPut("/me", UpdateMe).RequireAuthorization().WithSummary("Changes your own profile: display name, home location, locale, notification preferences (each kind given replaces its channels; null restores its default).");
-        group.MapPut("/{id}", UpdateUser).RequireAuthorization().WithSummary("Changes your own profile, like PUT /users/me; any other id is 403.");
+        group.MapGet("/me", GetMe).ProducesProblem(404).RequireAuthorization().WithSummary("Your own profile, with private fields.");
+        group.MapGet("/{id}", GetUser).ProducesProblem(404).WithSummary("A user's public profile: name, rating, pickups, no-shows.");
+        group.MapPut("/me", UpdateMe).ProducesProblem(404).RequireAuthorization().WithSummary("Changes your own profile: display name, home location, locale, notification preferences (each kind given replaces its channels; null restores its default).");
+        group.MapPut("/{id}", UpdateUser).ProducesProblem(403).ProducesProblem(404).RequireAuthorization().WithSummary("Changes your own profile, like PUT /users/me; any other id is 403.");
         return routes;
     }
 

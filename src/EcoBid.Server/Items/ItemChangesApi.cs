@@ -19,8 +19,8 @@ public static class ItemChangesApi
     public static IEndpointRouteBuilder MapItemChangesApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/items").WithTags("Items").RequireAuthorization();
-        group.MapPut("/{id}", UpdateItem).WithSummary("Changes title, description or category; ItemUpdated commits with it.");
-        group.MapDelete("/{id}", DeleteItem).WithSummary("Withdraws the listing; ItemDeleted commits with it.");
+        group.MapPut("/{id}", UpdateItem).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).WithSummary("Changes title, description or category; ItemUpdated commits with it.");
+        group.MapDelete("/{id}", DeleteItem).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).WithSummary("Withdraws the listing; ItemDeleted commits with it.");
         return routes;
     }
 

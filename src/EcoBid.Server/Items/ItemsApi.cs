@@ -18,7 +18,7 @@ public static class ItemsApi
     {
         var group = routes.MapGroup("/items").WithTags("Items");
         group.MapPost("/", CreateItem).RequireAuthorization().WithName("CreateItem").WithSummary("Posts an item; ItemCreated commits with it.");
-        group.MapGet("/{id}", GetItem).WithName("GetItem").WithSummary("One item.");
+        group.MapGet("/{id}", GetItem).ProducesProblem(404).WithName("GetItem").WithSummary("One item.");
         group.MapGet("/", SearchItems).WithName("SearchItems").WithSummary("Approved items near a place, by category, mode, status and words; nearest, newest or most relevant first, a page at a time.");
         return routes;
     }

@@ -13,7 +13,7 @@ public static class BlocksApi
     public static IEndpointRouteBuilder MapBlocksApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/users").WithTags("Messages").RequireAuthorization();
-        group.MapPost("/{id}/block", Block).WithSummary("Blocks a person: no messages either way.");
+        group.MapPost("/{id}/block", Block).ProducesProblem(404).WithSummary("Blocks a person: no messages either way.");
         group.MapDelete("/{id}/block", Unblock).WithSummary("Lifts your block.");
         group.MapGet("/me/blocks", Mine).WithSummary("The people you blocked.");
         return routes;

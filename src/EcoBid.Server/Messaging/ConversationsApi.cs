@@ -17,11 +17,11 @@ public static class ConversationsApi
 {
     public static IEndpointRouteBuilder MapConversationsApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/items/{id}/conversations", Start).WithTags("Messages").RequireAuthorization()
+        routes.MapPost("/items/{id}/conversations", Start).ProducesProblem(403).ProducesProblem(404).WithTags("Messages").RequireAuthorization()
             .WithSummary("Opens your private conversation with the item's owner (or the item's public questions); returns the existing one if there is one.");
         var group = routes.MapGroup("/conversations").WithTags("Messages").RequireAuthorization();
         group.MapGet("/", Mine).WithSummary("Your conversations, as owner or as the other side, latest first.");
-        group.MapGet("/{id}", Get).WithSummary("One conversation: public ones to anyone signed in, private ones to their two participants.");
+        group.MapGet("/{id}", Get).ProducesProblem(404).WithSummary("One conversation: public ones to anyone signed in, private ones to their two participants.");
         return routes;
     }
 

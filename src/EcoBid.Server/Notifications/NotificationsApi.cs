@@ -18,7 +18,7 @@ public static class NotificationsApi
         var group = routes.MapGroup("/notifications").WithTags("Notifications").RequireAuthorization();
         group.MapGet("/", List).WithSummary("Your inbox, newest first; pass nextCursor as cursor for the next page.");
         group.MapGet("/unread-count", UnreadCount).WithSummary("How many of your inbox notifications are unread.");
-        group.MapPost("/{id}/read", MarkRead).WithSummary("Marks one of your notifications read.");
+        group.MapPost("/{id}/read", MarkRead).ProducesProblem(404).WithSummary("Marks one of your notifications read.");
         group.MapPost("/read-all", MarkAllRead).WithSummary("Marks all your notifications read.");
         routes.MapGet("/notification-kinds", Kinds).WithTags("Notifications").WithSummary("The notification kinds and their default channels.");
         return routes;

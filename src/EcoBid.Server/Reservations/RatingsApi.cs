@@ -24,7 +24,7 @@ public static class RatingsApi
 
     public static IEndpointRouteBuilder MapRatingsApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/reservations/{id}/ratings", Rate).WithTags("Ratings").RequireAuthorization().WithSummary("Rates the other side of a completed pickup (1–5, a comment), once.");
+        routes.MapPost("/reservations/{id}/ratings", Rate).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).WithTags("Ratings").RequireAuthorization().WithSummary("Rates the other side of a completed pickup (1–5, a comment), once.");
         routes.MapGet("/users/{id}/ratings", ForUser).WithTags("Ratings").WithSummary("The ratings a user has received that are visible.");
         return routes;
     }

@@ -25,15 +25,15 @@ public static class ReservationsApi
     public static IEndpointRouteBuilder MapReservationsApi(this IEndpointRouteBuilder routes)
     {
         var items = routes.MapGroup("/items/{id}").WithTags("Reservations").RequireAuthorization();
-        items.MapPost("/reserve", Reserve).WithSummary("Reserves a free item for you; the first of many concurrent attempts wins, the rest get 409.");
-        items.MapPost("/waitlist", JoinWaitlist).WithSummary("Queues you for a reserved item: if the reservation lapses or is cancelled, the next in line is offered it.");
+        items.MapPost("/reserve", Reserve).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).WithSummary("Reserves a free item for you; the first of many concurrent attempts wins, the rest get 409.");
+        items.MapPost("/waitlist", JoinWaitlist).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).WithSummary("Queues you for a reserved item: if the reservation lapses or is cancelled, the next in line is offered it.");
         items.MapDelete("/waitlist", LeaveWaitlist).WithSummary("Leaves the waitlist.");
 
         var reservations = routes.MapGroup("/reservations/{id}").WithTags("Reservations").RequireAuthorization();
-        reservations.MapGet("/", GetReservation).WithSummary("One of your reservations, as buyer or seller.");
-        reservations.MapPost("/confirm", Confirm).WithSummary("The seller confirms the pickup; the reservation no longer expires.");
-        reservations.MapPost("/cancel", Cancel).WithSummary("Either side cancels, with a reason; the item goes to the next in line.");
-        reservations.MapPost("/complete", Complete).WithSummary("The seller completes the pickup; the buyer's call records their side.");
+        reservations.MapGet("/", GetReservation).ProducesProblem(404).WithSummary("One of your reservations, as buyer or seller.");
+        reservations.MapPost("/confirm", Confirm).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).WithSummary("The seller confirms the pickup; the reservation no longer expires.");
+        reservations.MapPost("/cancel", Cancel).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).WithSummary("Either side cancels, with a reason; the item goes to the next in line.");
+        reservations.MapPost("/complete", Complete).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).WithSummary("The seller completes the pickup; the buyer's call records their side.");
 
         routes.MapGet("/users/me/reservations", Mine).WithTags("Reservations").RequireAuthorization().WithSummary("Your reservations, as buyer and as seller, newest first.");
         return routes;

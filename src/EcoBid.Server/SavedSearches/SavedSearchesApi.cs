@@ -21,10 +21,10 @@ public static class SavedSearchesApi
     public static IEndpointRouteBuilder MapSavedSearchesApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/saved-searches").WithTags("Saved searches").RequireAuthorization();
-        group.MapPost("/", Create).WithSummary("Saves a search: new items that match it (nearby, category, keywords) alert you.");
+        group.MapPost("/", Create).ProducesProblem(409).WithSummary("Saves a search: new items that match it (nearby, category, keywords) alert you.");
         group.MapGet("/", List).WithSummary("Your saved searches.");
-        group.MapGet("/{id}", Get).WithSummary("One of your saved searches.");
-        group.MapDelete("/{id}", Delete).WithSummary("Deletes one of your saved searches.");
+        group.MapGet("/{id}", Get).ProducesProblem(404).WithSummary("One of your saved searches.");
+        group.MapDelete("/{id}", Delete).ProducesProblem(404).WithSummary("Deletes one of your saved searches.");
         return routes;
     }
 

@@ -36,6 +36,37 @@ public sealed class ReplaysApiTests : IDisposable
         (await (await (await _app.AdminClientAsync()).GetAsync("/admin/replays")).ReadJsonAsync()).GetArrayLength().ShouldBe(0);
     }
 
+    [Theory]
+    [InlineData("{\"source\":[\"\\ud800\"]}")]
+    [InlineData("{\"source\":[\"\\udc00x\"]}")]
+    [InlineData("{\"\\ud800\":[\"x\"]}")]
+    [InlineData("\"{\\\"source\\\":[\\\"\\\\ud800\\\"]}\"")]
+    public async Task A_pattern_with_a_lone_surrogate_is_a_400_naming_eventPattern_not_a_500(string pattern)
+    {
+        var body = $$"""{"name":"r","from":"2025-01-01T00:00:00Z","to":"2025-01-02T00:00:00Z","eventPattern":{{pattern}}}""";
+        var response = await (await _app.AdminClientAsync()).PostAsync("/admin/replays", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        var problem = await response.ShouldBeProblemAsync(400);
+        problem.ErrorFields().ShouldBe(["eventPattern"], body);
+        (await (await (await _app.AdminClientAsync()).GetAsync("/admin/replays")).ReadJsonAsync()).GetArrayLength().ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_pattern_with_bytes_that_are_not_UTF8_is_a_400_naming_eventPattern_not_a_500()
+    {
+        var body = Encoding.UTF8.GetBytes("""{"name":"r","from":"2025-01-01T00:00:00Z","to":"2025-01-02T00:00:00Z","eventPattern":{"source":["__"]}}""");
+        var at = Array.IndexOf(body, (byte)'_');
+        body[at] = 0xFF;
+        body[at + 1] = 0xFE;
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+
+        var response = await (await _app.AdminClientAsync()).PostAsync("/admin/replays", content);
+
+        var problem = await response.ShouldBeProblemAsync(400);
+        problem.ErrorFields().ShouldBe(["eventPattern"]);
+    }
+
     [Fact]
     public async Task Every_invalid_field_is_named_in_one_problem()
     {

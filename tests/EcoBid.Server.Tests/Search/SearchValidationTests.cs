@@ -55,6 +55,35 @@ public sealed class SearchValidationTests : IDisposable
         problem.ErrorFields().ShouldBe([parameter], query);
     }
 
+    [Theory]
+    [InlineData("%00")]
+    [InlineData("oak%00table")]
+    [InlineData("oak%01")]
+    [InlineData("%1B%5B31m")]
+    [InlineData("oak%7F")]
+    [InlineData("oak%C2%9F")]
+    public async Task Search_text_with_a_NUL_or_another_control_character_is_a_400_naming_q_not_a_500(string q)
+    {
+        var response = await _app.CreateClient().GetAsync("/items?q=" + q);
+
+        var problem = await response.ShouldBeProblemAsync(400);
+        problem.ErrorFields().ShouldBe(["q"], q);
+    }
+
+    [Theory]
+    [InlineData("oak%09table")]
+    [InlineData("oak%0Atable")]
+    [InlineData("oak%0D%0Atable")]
+    public async Task Tabs_and_line_breaks_in_search_text_separate_words(string q)
+    {
+        var (_, seller) = await _app.SignUpAsync();
+        var ids = await _app.PostSearchableAsync(seller, SearchSteps.ItemAt(Centre, title: "Oak table"), SearchSteps.ItemAt(Centre, title: "Oak chair"));
+
+        var found = await _app.CreateClient().SearchAsync("q=" + q);
+
+        found.Ids().ShouldBe([ids[0]]);
+    }
+
     [Fact]
     public async Task Search_text_over_200_characters_is_a_400_problem_naming_q()
     {

@@ -127,6 +127,11 @@ public static class ItemSearchQueryParser
         {
             errors.Add("q", $"The search text must have at most {ItemSearchQuery.MaxTextLength} characters (it has {text.Length}).");
         }
+        else if (text.Any(c => char.IsControl(c) && !char.IsWhiteSpace(c)))
+        {
+            // FTS5 reads a NUL as the end of the match expression (a 500 before this check); no word holds one.
+            errors.Add("q", "The search text holds a control character (such as NUL); send words, separated by spaces.");
+        }
         else if (string.IsNullOrWhiteSpace(text))
         {
             errors.Add("q", "Give at least one word to search for, or leave q out.");
