@@ -9,6 +9,7 @@ using EcoBid.Server.Notifications;
 using EcoBid.Server.Reservations;
 using EcoBid.Server.Schedules;
 using EcoBid.Server.Stats;
+using EcoBid.Web.Hosting;
 
 namespace EcoBid.Server.Hosting;
 
@@ -19,11 +20,13 @@ public static class EcoBidApplication
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseMiddleware<CorrelationMiddleware>();
+        app.UseEcoBidWebHeaders();
         app.UseExceptionHandler();
         app.UseMiddleware<BodySizeLimitMiddleware>();
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseEcoBidWebForms();
         app.UseRateLimiter();
         return app;
     }
@@ -56,6 +59,7 @@ public static class EcoBidApplication
         app.MapSchedulesApi();
         app.MapReplaysApi();
         app.MapEcoBidNotifications();
+        app.MapEcoBidWeb();
         return app;
     }
 }

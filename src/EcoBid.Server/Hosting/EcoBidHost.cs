@@ -20,6 +20,9 @@ public static class EcoBidHost
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
+        // The web client's assets come from the EcoBid.Web library: from its build output when run with `dotnet run`
+        // or from bin/, from wwwroot once published (then this finds no manifest and does nothing).
+        builder.WebHost.UseStaticWebAssets();
         var bodyLimit = builder.Configuration.GetValue("Limits:MaxRequestBodyBytes", BodySizeLimitMiddleware.DefaultLimit);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = bodyLimit);
         builder.Services.AddEcoBid(builder.Configuration);

@@ -21,6 +21,7 @@ using EcoBid.Server.Notifications;
 using EcoBid.Server.Health;
 using EcoBid.Server.Http;
 using EcoBid.Server.Items;
+using EcoBid.Web.Hosting;
 
 namespace EcoBid.Server.Hosting;
 
@@ -71,6 +72,7 @@ public static class EcoBidServices
         services.AddEcoBidProblemDetails();
         services.AddEcoBidHealthChecks();
         services.AddOpenApi();
+        services.AddEcoBidWeb(configuration, Path.Combine(EcoBidPaths.DataDir(configuration), "keys"));
         return services;
     }
 }

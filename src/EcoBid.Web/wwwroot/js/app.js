@@ -1,0 +1,61 @@
+// The page script every page loads: starts the modules a page names (data-module), keeps countdowns ticking,
+// and holds the live channel for a signed-in person. Blazor's enhanced navigation swaps page content without a
+// reload, so all three are re-checked after each enhanced load.
+import { live } from './live.js';
+import { formatSpan } from './format.js';
+
+const running = new Map(); // element -> { module, stop }
+
+async function startModules() {
+  for (const [element, entry] of running) {
+    if (!element.isConnected) {
+      entry.stop?.();
+      running.delete(element);
+    } else {
+      entry.module?.update?.(element, live);
+    }
+  }
+  for (const element of document.querySelectorAll('[data-module]')) {
+    if (running.has(element)) continue;
+    const entry = { module: null, stop: null };
+    running.set(element, entry);
+    try {
+      entry.module = await import(element.dataset.module);
+      entry.stop = entry.module.start?.(element, live) ?? null;
+    } catch (error) {
+      console.error('EcoBid: a page module failed to start', error);
+    }
+  }
+}
+
+function tick() {
+  const now = Date.now();
+  for (const time of document.querySelectorAll('[data-countdown]')) {
+    const left = Date.parse(time.getAttribute('datetime')) - now;
+    time.textContent = left > 0 ? formatSpan(left, time.dataset.lang) : time.dataset.ended;
+  }
+}
+
+function unreadBadge(frame) {
+  if (frame.type !== 'notification') return;
+  for (const badge of document.querySelectorAll('[data-unread]')) {
+    const count = (parseInt(badge.dataset.unread, 10) || 0) + 1;
+    badge.dataset.unread = String(count);
+    badge.textContent = String(count);
+    badge.hidden = false;
+  }
+  for (const label of document.querySelectorAll('[data-unread-label]')) {
+    label.textContent = label.textContent.replace(/\d+/, (n) => String(parseInt(n, 10) + 1));
+  }
+}
+
+function pageChanged() {
+  live.follow(document.querySelector('[data-signed-in]') !== null);
+  startModules();
+  tick();
+}
+
+live.subscribe(unreadBadge);
+setInterval(tick, 1000);
+pageChanged();
+window.Blazor?.addEventListener?.('enhancedload', pageChanged);
