@@ -1,0 +1,27 @@
+namespace EcoBid.Web.Tests.Infrastructure;
+
+/// <summary>One server and one browser for the whole collection: starting them is the slow part.</summary>
+public sealed class WebFixture : IAsyncLifetime
+{
+    public WebServer Server { get; } = new();
+
+    public Browser Browser { get; } = new();
+
+    public async Task InitializeAsync()
+    {
+        await Server.StartAsync();
+        await Browser.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        await Server.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class WebCollection : ICollectionFixture<WebFixture>
+{
+    public const string Name = "web";
+}
