@@ -73,6 +73,7 @@ public static class EcoBidServices
         services.AddEcoBidHealthChecks();
         services.AddOpenApi();
         services.AddEcoBidWeb(configuration, Path.Combine(EcoBidPaths.DataDir(configuration), "keys"));
+        services.AddSingleton<EcoBid.Web.Services.Console.IQueueDepthSource, EcoBid.Server.Admin.QueueDepthSource>();
         return services;
     }
 }

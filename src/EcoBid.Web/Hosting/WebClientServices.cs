@@ -1,6 +1,7 @@
 using EcoBid.Web.Localization;
 using EcoBid.Web.Security;
 using EcoBid.Web.Services;
+using EcoBid.Web.Services.Console;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -44,6 +45,8 @@ public static class WebClientServices
         services.AddScoped<WebSession>();
         services.AddScoped<Backend>();
         services.AddScoped<Texts>();
+        services.AddSingleton<ConsoleHistory>();
+        services.AddHostedService(provider => provider.GetRequiredService<ConsoleHistory>());
         return services;
     }
 }

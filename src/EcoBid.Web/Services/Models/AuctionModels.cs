@@ -13,3 +13,7 @@ public sealed record BidAnswer(string BidId, long MaxAmount, long? CurrentPrice,
 public sealed record BidHistoryEntry(long Seq, string Bidder, string Kind, DateTimeOffset PlacedAt, long? PriceAfter, bool You, long? YourMaximum);
 
 public sealed record BidHistory(IReadOnlyList<BidHistoryEntry> Bids, long? NextBefore);
+
+public sealed record MyBid(
+    string AuctionId, string ItemId, string Title, string Status, string Currency, long? CurrentPrice, long YourMaximum, bool Leading,
+    int YourBids, int BidCount, DateTimeOffset EndsAt, bool? Won);

@@ -50,9 +50,30 @@ function unreadBadge(frame) {
 }
 
 function pageChanged() {
+  settleButtons();
   live.follow(document.querySelector('[data-signed-in]') !== null);
   startModules();
   tick();
+}
+
+// Long work shows progress: a submit button with data-busy-text says so and waits until the page answers.
+document.addEventListener('submit', (event) => {
+  const button = event.submitter;
+  if (button?.dataset.busyText) {
+    button.dataset.idleText = button.textContent;
+    button.textContent = button.dataset.busyText;
+    button.disabled = true;
+    button.closest('form')?.setAttribute('aria-busy', 'true');
+  }
+});
+
+function settleButtons() {
+  for (const button of document.querySelectorAll('button[data-idle-text]')) {
+    button.textContent = button.dataset.idleText;
+    button.disabled = false;
+    delete button.dataset.idleText;
+    button.closest('form')?.removeAttribute('aria-busy');
+  }
 }
 
 live.subscribe(unreadBadge);

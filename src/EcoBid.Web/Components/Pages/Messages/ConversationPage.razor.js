@@ -1,0 +1,54 @@
+// A conversation, live. A sent message is accepted (202) and stored as pending; the server saves it through a queue
+// and pushes a `message` frame when it is saved (or refused). This turns "Sending" into "Sent" (or "Not sent") when
+// that frame arrives, and appends messages from the other side as they are saved.
+const settled = new Map(); // message id -> frame status seen before the page showed the message
+
+export function start(element, live) {
+  const conversationId = element.dataset.conversationId;
+  if (element.dataset.public) live.watch(element.dataset.itemId);
+
+  const apply = (message) => {
+    const list = element.querySelector('[data-messages]');
+    let item = list.querySelector(`[data-message-id="${CSS.escape(message.id)}"]`);
+    if (!item) {
+      if (message.senderId === element.dataset.me) {
+        settled.set(message.id, message.status);
+        return; // our own message: the page's answer to the form post shows it, then `update` settles it
+      }
+      item = document.createElement('li');
+      item.className = 'message theirs';
+      item.dataset.messageId = message.id;
+      const body = document.createElement('p');
+      body.className = 'body';
+      body.textContent = message.body; // text, never HTML
+      item.append(body);
+      list.append(item);
+      element.querySelector('[data-no-messages]')?.remove();
+    }
+    item.dataset.status = message.status;
+    const state = item.querySelector('[data-state]');
+    if (state) state.textContent = message.status === 'saved' ? element.dataset.textSent : message.status === 'failed' ? element.dataset.textFailed : state.textContent;
+  };
+
+  const unsubscribe = live.subscribe((frame) => {
+    if (frame.type === 'message' && frame.message?.conversationId === conversationId) apply(frame.message);
+  });
+  update(element);
+  return () => {
+    unsubscribe();
+    if (element.dataset.public) live.unwatch(element.dataset.itemId);
+  };
+}
+
+export function update(element) {
+  for (const item of element.querySelectorAll('[data-message-id][data-status=pending]')) {
+    const status = settled.get(item.dataset.messageId);
+    if (status) {
+      item.dataset.status = status;
+      const state = item.querySelector('[data-state]');
+      if (state) state.textContent = status === 'saved' ? element.dataset.textSent : element.dataset.textFailed;
+    }
+  }
+  const form = element.querySelector('.send-form');
+  if (form && !element.querySelector('.field-error:not([hidden])')) form.querySelector('textarea').value = '';
+}
