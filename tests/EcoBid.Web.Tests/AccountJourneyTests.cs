@@ -51,7 +51,7 @@ public sealed class AccountJourneyTests(WebFixture web)
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Sign in" })).ToBeVisibleAsync();
         (await page.Context.CookiesAsync()).ShouldNotContain(c => c.Name == "ecobid_session");
-        web.Browser.ConsoleErrors.ShouldBeEmpty();
+        web.Browser.ErrorsOf(page).ShouldBeEmpty();
     }
 
     [Fact]

@@ -5,7 +5,9 @@ namespace EcoBid.Web.Tests.Infrastructure;
 /// <summary>Screenshots a person can look at: under the test output, <c>artifacts/screenshots/NAME-WIDTH.png</c>.</summary>
 public static class Artifacts
 {
-    public static string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "artifacts", "screenshots");
+    public static string Folder { get; } = Path.Combine(AppContext.BaseDirectory, "artifacts");
+
+    public static string ScreenshotFolder { get; } = Path.Combine(Folder, "screenshots");
 
     public static async Task<string> ScreenshotAsync(IPage page, string name)
     {

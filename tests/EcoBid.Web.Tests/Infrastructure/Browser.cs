@@ -16,7 +16,20 @@ public sealed class Browser : IAsyncDisposable
 
     public List<string> ForeignRequests { get; } = [];
 
+    /// <summary>Console errors of every page, each line starting with the page's address.</summary>
     public List<string> ConsoleErrors { get; } = [];
+
+    /// <summary>The console errors of one page (the list is shared by every test of the collection).</summary>
+    public IReadOnlyList<string> ErrorsOf(IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        lock (ConsoleErrors)
+        {
+            return _errorsByPage.TryGetValue(page, out var errors) ? [.. errors] : [];
+        }
+    }
+
+    private readonly Dictionary<IPage, List<string>> _errorsByPage = [];
 
     public async Task StartAsync()
     {
@@ -55,23 +68,29 @@ public sealed class Browser : IAsyncDisposable
             await route.AbortAsync();
         });
         var page = await context.NewPageAsync();
+        var errors = new List<string>();
+        lock (ConsoleErrors)
+        {
+            _errorsByPage[page] = errors;
+        }
+
+        void Record(string text)
+        {
+            lock (ConsoleErrors)
+            {
+                ConsoleErrors.Add($"{page.Url}: {text}");
+                errors.Add($"{page.Url}: {text}");
+            }
+        }
+
         page.Console += (_, message) =>
         {
             if (message.Type == "error")
             {
-                lock (ConsoleErrors)
-                {
-                    ConsoleErrors.Add($"{page.Url}: {message.Text}");
-                }
+                Record(message.Text);
             }
         };
-        page.PageError += (_, error) =>
-        {
-            lock (ConsoleErrors)
-            {
-                ConsoleErrors.Add($"{page.Url}: {error}");
-            }
-        };
+        page.PageError += (_, error) => Record(error);
         return page;
     }
 

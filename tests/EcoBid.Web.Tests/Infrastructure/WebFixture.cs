@@ -15,6 +15,8 @@ public sealed class WebFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        Directory.CreateDirectory(Artifacts.Folder);
+        await File.WriteAllTextAsync(Path.Combine(Artifacts.Folder, "server.log"), Server.Log);
         await Browser.DisposeAsync();
         await Server.DisposeAsync();
     }

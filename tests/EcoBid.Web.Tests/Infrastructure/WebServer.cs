@@ -205,9 +205,12 @@ public sealed partial class WebServer : IAsyncDisposable
         start.Environment["PublicUrl"] = Url;
         start.Environment["Logging__Console__FormatterName"] = "simple";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["Logging__Console__FormatterOptions__SingleLine"] = "true";
         // Every browser of a test comes from 127.0.0.1: lift the per-address limits meant for the public.
         start.Environment["RateLimits__AuthPerAddressPerMinute"] = "100000";
         start.Environment["RateLimits__PerAddressPerSecond"] = "100000";
+        // Auctions short enough to watch close within a test.
+        start.Environment["Auctions__MinDuration"] = "00:00:05";
         return start;
     }
 

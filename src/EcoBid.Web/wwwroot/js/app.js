@@ -20,7 +20,7 @@ async function startModules() {
     const entry = { module: null, stop: null };
     running.set(element, entry);
     try {
-      entry.module = await import(element.dataset.module);
+      entry.module = await import(new URL(element.dataset.module, document.baseURI).href);
       entry.stop = entry.module.start?.(element, live) ?? null;
     } catch (error) {
       console.error('EcoBid: a page module failed to start', error);

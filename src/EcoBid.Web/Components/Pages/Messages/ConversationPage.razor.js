@@ -26,15 +26,39 @@ export function start(element, live) {
       element.querySelector('[data-no-messages]')?.remove();
     }
     item.dataset.status = message.status;
+    item.dataset.live = 'true';
     const state = item.querySelector('[data-state]');
     if (state) state.textContent = message.status === 'saved' ? element.dataset.textSent : message.status === 'failed' ? element.dataset.textFailed : state.textContent;
   };
+
+  // Shown at once on send, before the server has answered; the page's answer replaces it with the stored message.
+  const form = element.querySelector('.send-form');
+  const onSubmit = () => {
+    const text = form.querySelector('textarea').value.trim();
+    if (!text) return;
+    const item = document.createElement('li');
+    item.className = 'message mine';
+    item.dataset.status = 'sending';
+    const body = document.createElement('p');
+    body.className = 'body';
+    body.textContent = text;
+    const status = document.createElement('p');
+    status.className = 'status';
+    const state = document.createElement('span');
+    state.className = 'state';
+    state.textContent = element.dataset.textSending;
+    status.append(state);
+    item.append(body, status);
+    element.querySelector('[data-messages]').append(item);
+  };
+  form?.addEventListener('submit', onSubmit);
 
   const unsubscribe = live.subscribe((frame) => {
     if (frame.type === 'message' && frame.message?.conversationId === conversationId) apply(frame.message);
   });
   update(element);
   return () => {
+    form?.removeEventListener('submit', onSubmit);
     unsubscribe();
     if (element.dataset.public) live.unwatch(element.dataset.itemId);
   };
@@ -45,6 +69,7 @@ export function update(element) {
     const status = settled.get(item.dataset.messageId);
     if (status) {
       item.dataset.status = status;
+      item.dataset.live = 'true';
       const state = item.querySelector('[data-state]');
       if (state) state.textContent = status === 'saved' ? element.dataset.textSent : element.dataset.textFailed;
     }
