@@ -21,13 +21,13 @@ public sealed class PageCheckTests(WebFixture web)
         var free = await People.PostItemAsync(web.Server, giver, "Pine wardrobe", category: "furniture");
         var auctioned = await People.PostItemAsync(web.Server, giver, "Vinyl records, 40 of them", mode: "auction", category: "other");
         await People.CallAsync(web.Server, giver, HttpMethod.Post, $"/items/{auctioned}/auction", new { startPrice = 2500, buyNowPrice = 9900, currency = "PLN", durationSeconds = 86400 });
-        await People.CallAsync(web.Server, giver, HttpMethod.Put, "/users/me", new { homeLocation = new { lat = 52.2297, lon = 21.0122 } });
+        await People.SetHomeAsync(web.Server, giver, 52.2297, 21.0122);
 
         var admin = await web.Server.SignUpAsync("Admin " + width);
         await web.Server.MakeAdminAsync(admin);
         var page = await web.Browser.NewPageAsync(web.Server, width);
         await People.SignInAsync(page, admin);
-        await People.CallAsync(web.Server, admin, HttpMethod.Put, "/users/me", new { homeLocation = new { lat = 52.2397, lon = 21.0222 } });
+        await People.SetHomeAsync(web.Server, admin, 52.2397, 21.0222);
         await page.GotoAsync($"/item/{free}");
         await page.GetByRole(AriaRole.Button, new() { Name = "Reserve" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/reservations/"));
@@ -47,7 +47,7 @@ public sealed class PageCheckTests(WebFixture web)
             ("browse", "/"), ("item-free", $"/item/{free}"), ("item-auction", $"/item/{auctioned}"), ("give", "/give"),
             ("start-auction", $"/item/{auctioned}/auction"), ("my-items", "/my/items"), ("reservations", "/my/reservations"),
             ("reservation", new Uri(reservation).PathAndQuery), ("bids", "/my/bids"), ("messages", "/messages"),
-            ("conversation", new Uri(conversation).PathAndQuery), ("inbox", "/inbox"), ("saved-searches", "/saved-searches"),
+            ("conversation", new Uri(conversation).PathAndQuery), ("inbox", "/inbox"), ("saved-searches", "/my/searches"),
             ("account", "/account"), ("security", "/account/security"), ("blocks", "/account/blocks"),
             ("console", "/console"), ("console-replays", "/console/replays"), ("console-dlq", "/console/dlq/UpdateStats"),
         ];

@@ -81,6 +81,13 @@ public static class People
         }
     }
 
+    /// <summary>Sets the person's home location through the API (<c>PUT /users/{id}</c>).</summary>
+    public static async Task SetHomeAsync(WebServer server, string email, double lat, double lon)
+    {
+        var me = await CallAsync(server, email, HttpMethod.Get, "/users/me");
+        await CallAsync(server, email, HttpMethod.Put, "/users/" + me.GetProperty("id").GetString(), new { homeLocation = new { lat, lon } });
+    }
+
     public static async Task<JsonElement> CallAsync(WebServer server, string email, HttpMethod method, string path, object? body = null, string? idempotencyKey = null)
     {
         ArgumentNullException.ThrowIfNull(server);

@@ -76,7 +76,17 @@ function settleButtons() {
   }
 }
 
+// Blazor's script after the first paint: until it runs, links and forms work as plain HTML.
+function loadBlazor() {
+  const url = document.querySelector('meta[name=ecobid-blazor]')?.content;
+  if (!url || window.Blazor) return;
+  const script = document.createElement('script');
+  script.src = new URL(url, document.baseURI).href;
+  script.addEventListener('load', () => window.Blazor?.addEventListener?.('enhancedload', pageChanged));
+  document.body.append(script);
+}
+
 live.subscribe(unreadBadge);
 setInterval(tick, 1000);
 pageChanged();
-window.Blazor?.addEventListener?.('enhancedload', pageChanged);
+requestAnimationFrame(() => setTimeout(loadBlazor, 0));

@@ -29,7 +29,8 @@ export function start(element, live) {
     if (input && auction.minimumBid != null && document.activeElement !== input) input.value = (auction.minimumBid / 100).toFixed(2);
     if (auction.status === 'ended' || auction.status === 'cancelled') {
       // The result (winner, pickup) is rendered by the server: reload the page content with enhanced navigation.
-      window.Blazor?.navigateTo?.(location.pathname + location.search, { forceLoad: false, replaceHistoryEntry: true });
+      if (window.Blazor?.navigateTo) window.Blazor.navigateTo(location.pathname + location.search, { forceLoad: false, replaceHistoryEntry: true });
+      else location.reload();
     }
   }
 

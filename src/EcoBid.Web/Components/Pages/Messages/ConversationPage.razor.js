@@ -53,9 +53,26 @@ export function start(element, live) {
   };
   form?.addEventListener('submit', onSubmit);
 
+  // A frame pushed while this page was not connected (a full page load between send and save) is gone: read
+  // the state of messages still shown as pending from the API once the live channel is up.
+  const recheck = async () => {
+    for (const item of element.querySelectorAll('[data-message-id][data-status=pending]')) {
+      try {
+        const message = await live.api(`/conversations/${encodeURIComponent(conversationId)}/messages/${encodeURIComponent(item.dataset.messageId)}`);
+        if (message.status !== 'pending' && item.dataset.status === 'pending') {
+          item.dataset.status = message.status;
+          const state = item.querySelector('[data-state]');
+          if (state) state.textContent = message.status === 'saved' ? element.dataset.textSent : element.dataset.textFailed;
+        }
+      } catch { /* the next frame or visit shows it */ }
+    }
+  };
+
   const unsubscribe = live.subscribe((frame) => {
     if (frame.type === 'message' && frame.message?.conversationId === conversationId) apply(frame.message);
+    if (frame.type === 'welcome') recheck();
   });
+  if (document.documentElement.dataset.live === 'on') recheck();
   update(element);
   return () => {
     form?.removeEventListener('submit', onSubmit);
