@@ -24,6 +24,8 @@ public sealed class MessageJourneyTests(WebFixture web)
         await giver.GotoAsync(conversationUrl);
         await Expect(giver.Locator("html[data-live=on]")).ToBeAttachedAsync();
 
+        // Blazor's script loads after the first paint; once it runs, the form post stays on this page (enhanced).
+        await asker.WaitForFunctionAsync("() => !!window.Blazor");
         // Record every state the asker's page shows for messages, from the click on.
         await asker.EvaluateAsync(@"() => {
             window.__states = [];
