@@ -335,6 +335,8 @@ internal static class Polish
         ["{0} unread"] = "{0} nieprzeczytanych",
         ["{0} one-off timers pending (auction ends, reservation expiries, reminders)."] = "Oczekujących jednorazowych zegarów: {0} (końce aukcji, wygaśnięcia rezerwacji, przypomnienia).",
         ["Table, scrolls sideways"] = "Tabela, przewijana w bok",
+        ["You reserved it."] = "Zarezerwowano dla ciebie.",
+        ["See your reservation"] = "Zobacz rezerwację",
         ["your home"] = "twojego domu",
         ["your search"] = "miejsca wyszukiwania",
         ["north"] = "północ",

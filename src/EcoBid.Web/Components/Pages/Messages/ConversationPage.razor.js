@@ -73,8 +73,13 @@ export function start(element, live) {
     if (frame.type === 'welcome') recheck();
   });
   if (document.documentElement.dataset.live === 'on') recheck();
+  // And while a message stays pending, look again every few seconds (a frame can be lost between two connections).
+  const poll = setInterval(() => {
+    if (element.querySelector('[data-message-id][data-status=pending]')) recheck();
+  }, 3000);
   update(element);
   return () => {
+    clearInterval(poll);
     form?.removeEventListener('submit', onSubmit);
     unsubscribe();
     if (element.dataset.public) live.unwatch(element.dataset.itemId);
