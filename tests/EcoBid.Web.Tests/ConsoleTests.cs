@@ -34,6 +34,24 @@ public sealed class ConsoleTests(WebFixture web)
     }
 
     [Fact]
+    public async Task The_rule_map_shows_which_targets_an_event_goes_to_and_the_last_events_carry_their_correlation_ids()
+    {
+        var admin = await web.Server.SignUpAsync("Mapper");
+        await web.Server.MakeAdminAsync(admin);
+        var page = await web.Browser.NewPageAsync(web.Server);
+        await People.SignInAsync(page, admin);
+        var title = "Desk lamp " + Guid.NewGuid().ToString("N")[..6];
+        await People.PostItemAsync(web.Server, admin, title, category: "home");
+
+        await page.GotoAsync("/console/events");
+        var itemCreated = page.Locator("[data-rule=ItemCreated]");
+        await Expect(itemCreated.Locator(".targets")).ToContainTextAsync("Index");
+        await Expect(page.Locator("[data-events]")).ToContainTextAsync("ItemCreated");
+        (await page.Locator("[data-events] tbody tr").CountAsync()).ShouldBeGreaterThan(0);
+        (await page.Locator("[data-events] tbody tr").First.Locator("td").Nth(3).InnerTextAsync()).Trim().Length.ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
     public async Task A_person_without_the_admin_role_gets_the_apis_refusal_on_the_console()
     {
         var (_, page) = await People.SignedInAsync(web, "Nosy");

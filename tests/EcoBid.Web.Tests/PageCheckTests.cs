@@ -49,7 +49,7 @@ public sealed class PageCheckTests(WebFixture web)
             ("reservation", new Uri(reservation).PathAndQuery), ("bids", "/my/bids"), ("messages", "/messages"),
             ("conversation", new Uri(conversation).PathAndQuery), ("inbox", "/inbox"), ("saved-searches", "/my/searches"),
             ("account", "/account"), ("security", "/account/security"), ("blocks", "/account/blocks"),
-            ("console", "/console"), ("console-replays", "/console/replays"), ("console-dlq", "/console/dlq/UpdateStats"),
+            ("console", "/console"), ("console-replays", "/console/replays"), ("console-events", "/console/events"), ("console-dlq", "/console/dlq/UpdateStats"),
         ];
         var anonymous = await web.Browser.NewPageAsync(web.Server, width);
         (string Name, string Path)[] signedOut =

@@ -74,6 +74,7 @@ public static class EcoBidServices
         services.AddOpenApi();
         services.AddEcoBidWeb(configuration, Path.Combine(EcoBidPaths.DataDir(configuration), "keys"));
         services.AddSingleton<EcoBid.Web.Services.Console.IQueueDepthSource, EcoBid.Server.Admin.QueueDepthSource>();
+        services.AddSingleton<EcoBid.Web.Services.Console.IRuntimeOverview, EcoBid.Server.Admin.RuntimeOverview>();
         return services;
     }
 }

@@ -17,6 +17,7 @@ public sealed class ConsoleHistory(IServiceProvider services, TimeProvider clock
     public static readonly TimeSpan SampleEvery = TimeSpan.FromSeconds(30);
 
     private readonly ConcurrentDictionary<long, long> _handledPerMinute = new();
+    private readonly ConcurrentDictionary<(string Queue, long Minute), long> _handledByQueue = new();
     private readonly ConcurrentQueue<(DateTimeOffset At, long Depth)> _depth = new();
     private MeterListener? _listener;
 
@@ -32,13 +33,33 @@ public sealed class ConsoleHistory(IServiceProvider services, TimeProvider clock
 
     public IReadOnlyList<(DateTimeOffset At, double Depth)> Depth() => _depth.Select(s => (s.At, (double)s.Depth)).ToList();
 
-    public void Record(long handled)
+    /// <summary>Messages one target handled in the last hour.</summary>
+    public long HandledLastHour(string queue)
+    {
+        var minute = clock.GetUtcNow().ToUnixTimeSeconds() / 60;
+        return _handledByQueue.Where(e => e.Key.Queue == queue && e.Key.Minute > minute - 60).Sum(e => e.Value);
+    }
+
+    public void Record(long handled, string? queue = null)
     {
         var minute = clock.GetUtcNow().ToUnixTimeSeconds() / 60;
         _handledPerMinute.AddOrUpdate(minute, handled, (_, total) => total + handled);
-        foreach (var old in _handledPerMinute.Keys.Where(m => m < minute - 60))
+        if (queue is not null)
         {
-            _handledPerMinute.TryRemove(old, out _);
+            _handledByQueue.AddOrUpdate((queue, minute), handled, (_, total) => total + handled);
+        }
+
+        if (minute % 5 == 0)
+        {
+            foreach (var old in _handledPerMinute.Keys.Where(m => m < minute - 60))
+            {
+                _handledPerMinute.TryRemove(old, out _);
+            }
+
+            foreach (var old in _handledByQueue.Keys.Where(k => k.Minute < minute - 60))
+            {
+                _handledByQueue.TryRemove(old, out _);
+            }
         }
     }
 
@@ -54,7 +75,19 @@ public sealed class ConsoleHistory(IServiceProvider services, TimeProvider clock
                 }
             },
         };
-        _listener.SetMeasurementEventCallback<long>((_, value, _, _) => Record(value));
+        _listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+        {
+            string? queue = null;
+            foreach (var tag in tags)
+            {
+                if (tag.Key == "queue")
+                {
+                    queue = tag.Value as string;
+                }
+            }
+
+            Record(value, queue);
+        });
         _listener.Start();
 
         var source = services.GetService<IQueueDepthSource>();
