@@ -9,6 +9,8 @@ public sealed class WebFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // The whole suite runs beside the other test projects on two shared cores: give pages time to answer.
+        Microsoft.Playwright.Assertions.SetDefaultExpectTimeout(15_000);
         await Server.StartAsync();
         await Browser.StartAsync();
     }

@@ -76,7 +76,7 @@ export function start(element, live) {
   // And while a message stays pending, look again every few seconds (a frame can be lost between two connections).
   const poll = setInterval(() => {
     if (element.querySelector('[data-message-id][data-status=pending]')) recheck();
-  }, 3000);
+  }, 2000);
   update(element);
   return () => {
     clearInterval(poll);
