@@ -2,6 +2,7 @@
 // and pushes a `message` frame when it is saved (or refused). This turns "Sending" into "Sent" (or "Not sent") when
 // that frame arrives, and appends messages from the other side as they are saved.
 const settled = new Map(); // message id -> frame status seen before the page showed the message
+let sent = false; // a message left this page and the page's answer has not come back yet
 
 export function start(element, live) {
   const conversationId = element.dataset.conversationId;
@@ -36,6 +37,7 @@ export function start(element, live) {
   const onSubmit = () => {
     const text = form.querySelector('textarea').value.trim();
     if (!text) return;
+    sent = true;
     const item = document.createElement('li');
     item.className = 'message mine';
     item.dataset.status = 'sending';
@@ -96,6 +98,8 @@ export function update(element) {
       if (state) state.textContent = status === 'saved' ? element.dataset.textSent : element.dataset.textFailed;
     }
   }
+  // Empty the box only once the page has answered a send without a problem (never on other page updates).
   const form = element.querySelector('.send-form');
-  if (form && !element.querySelector('.field-error:not([hidden])')) form.querySelector('textarea').value = '';
+  if (sent && form && !element.querySelector('.field-error:not([hidden])')) form.querySelector('textarea').value = '';
+  sent = false;
 }
