@@ -37,6 +37,8 @@ public sealed class PageCheckTests(WebFixture web)
         await page.GetByRole(AriaRole.Button, new() { Name = "Place bid" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Your bid");
         await page.GetByRole(AriaRole.Button, new() { Name = "Message the giver" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/messages/"));
+        await page.WaitForFunctionAsync("() => !!window.Blazor");
         await page.GetByLabel("Your message").FillAsync("Could I pick them up on Saturday?");
         await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
         await Expect(page.Locator(".message.mine[data-status=saved]")).ToBeVisibleAsync();
