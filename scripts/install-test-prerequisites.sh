@@ -8,8 +8,9 @@ if ! command -v dotnet >/dev/null 2>&1; then
 fi
 
 # Debian packages the tests use. Each is installed only when missing.
-# PostgreSQL, RabbitMQ and Chromium join this list with the tests that need them.
-packages=()
+# PostgreSQL and RabbitMQ join this list with the tests that need them. Chromium (with a font) is the browser
+# the web client's Playwright tests drive; Playwright's own browser download is never used.
+packages=(chromium fonts-dejavu-core)
 missing=()
 for package in "${packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")

@@ -9,6 +9,7 @@ using EcoBid.Server.Notifications;
 using EcoBid.Server.Reservations;
 using EcoBid.Server.Schedules;
 using EcoBid.Server.Stats;
+using EcoBid.Web.Hosting;
 
 namespace EcoBid.Server.Hosting;
 
@@ -19,11 +20,13 @@ public static class EcoBidApplication
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseMiddleware<CorrelationMiddleware>();
+        app.UseEcoBidWebHeaders();
         app.UseExceptionHandler();
         app.UseMiddleware<BodySizeLimitMiddleware>();
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseEcoBidWebForms();
         app.UseRateLimiter();
         return app;
     }
@@ -43,8 +46,6 @@ public static class EcoBidApplication
             options.SwaggerEndpoint("/openapi/v1.json", "EcoBid API");
             options.RoutePrefix = "swagger";
         });
-        app.MapHomePage();
-        app.MapAccountPages();
         app.MapAuthApi();
         app.MapUsersApi();
         app.MapEventsApi();
@@ -59,6 +60,7 @@ public static class EcoBidApplication
         app.MapSchedulesApi();
         app.MapReplaysApi();
         app.MapEcoBidNotifications();
+        app.MapEcoBidWeb();
         return app;
     }
 }

@@ -18,6 +18,10 @@ public static class EcoBidHost
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
+        // The web client's assets come from the EcoBid.Web library: from its build output when run with `dotnet run`
+        // or from bin/, from wwwroot once published (then this finds no manifest and does nothing).
+        builder.WebHost.UseStaticWebAssets();
+
         // BodySizeLimitMiddleware enforces Limits:MaxRequestBodyBytes on every request. Kestrel's own limit would count
         // a chunked body with its chunk headers and refuse bodies just under the limit, so it is off.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = null);

@@ -22,6 +22,7 @@ using EcoBid.Server.Health;
 using EcoBid.Server.Http;
 using EcoBid.Server.Items;
 using EcoBid.Server.OpenApi;
+using EcoBid.Web.Hosting;
 
 namespace EcoBid.Server.Hosting;
 
@@ -73,6 +74,9 @@ public static class EcoBidServices
         services.AddEcoBidHealthChecks();
         services.AddEcoBidOpenApi();
         services.AddEcoBidConsoleLogFormat();
+        services.AddEcoBidWeb(configuration, Path.Combine(EcoBidPaths.DataDir(configuration), "keys"));
+        services.AddSingleton<EcoBid.Web.Services.Console.IQueueDepthSource, EcoBid.Server.Admin.QueueDepthSource>();
+        services.AddSingleton<EcoBid.Web.Services.Console.IRuntimeOverview, EcoBid.Server.Admin.RuntimeOverview>();
         return services;
     }
 }

@@ -13,15 +13,15 @@ namespace EcoBid.Server.Tests.Fuzz;
 /// bodies and single body fields (built from the operation's schema), sent as nobody, as a signed-in person and as an
 /// admin. No answer is a 5xx; every error is problem+json with its status declared in the document; and a refused
 /// request changes no table. The server runs the API role, so no worker writes between two looks at the database.
-/// What a refused request may change legitimately: a failed sign-in's counter and lockout (users.failed_logins,
-/// users.locked_until); the rate limiter keeps its counts in memory. <c>ECOBID_FUZZ_REQUESTS</c> (default 10,000: every hostile value in every place once) and
+/// What a refused request may change legitimately: a failed sign-in's count and lockout, kept per address in
+/// login_failures; the rate limiter keeps its counts in memory. <c>ECOBID_FUZZ_REQUESTS</c> (default 10,000: every hostile value in every place once) and
 /// <c>ECOBID_FUZZ_SEED</c> change the count and the sequence.
 /// </summary>
 public sealed class HostileInputTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private static readonly Dictionary<string, string[]> LegitimatelyTouched = new(StringComparer.Ordinal)
     {
-        ["users"] = ["failed_logins", "locked_until"],
+        ["login_failures"] = [DatabaseSnapshot.WholeTable],
     };
 
     private readonly EcoBidApp _app = new EcoBidApp().With("Role", "api").With("RateLimits:PerUserPerSecond", "1000000");
