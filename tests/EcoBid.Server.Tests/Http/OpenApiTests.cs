@@ -179,12 +179,13 @@ public sealed partial class OpenApiTests : IDisposable
         notifications.Select(Anchor).ShouldContain(link.Split('#')[1]);
     }
 
-    /// <summary>The API's endpoints by "METHOD /path" as the document writes them (health and the page for the document left out).</summary>
+    /// <summary>The API's endpoints by "METHOD /path" as the document writes them (health, the page for the document and the web client left out).</summary>
     private Dictionary<string, RouteEndpoint> ApiEndpoints()
     {
         _ = _app.CreateClient();
         return _app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<IHttpMethodMetadata>() is not null && e.Metadata.GetMetadata<IExcludeFromDescriptionMetadata>() is not { ExcludeFromDescription: true })
+            .Where(e => e.Metadata.GetMetadata<System.Reflection.MethodInfo>() is not null) // API handlers; the web client's pages and assets have none
             .Where(e => !e.RoutePattern.RawText!.StartsWith("/openapi", StringComparison.Ordinal) && !e.RoutePattern.RawText.StartsWith("/health", StringComparison.Ordinal))
             .SelectMany(e => e.Metadata.GetMetadata<IHttpMethodMetadata>()!.HttpMethods.Select(m => (Key: $"{m} {NormalisePath(e.RoutePattern.RawText!)}", Endpoint: e)))
             .ToDictionary(e => e.Key, e => e.Endpoint, StringComparer.Ordinal);
