@@ -49,11 +49,11 @@ public interface IWorkflowService
         string executionArn, bool reverseOrder, bool includeExecutionData, string? nextToken, int? maxResults, CancellationToken cancellationToken);
 
     /// <returns>When the execution stopped.</returns>
-    Task<DateTimeOffset> StopExecutionAsync(string executionArn, string? error, string? cause, CancellationToken cancellationToken);
+    Task<DateTimeOffset> StopExecutionAsync(string executionArn, string? errorName, string? cause, CancellationToken cancellationToken);
 
     Task SendTaskSuccessAsync(string taskToken, string output, CancellationToken cancellationToken);
 
-    Task SendTaskFailureAsync(string taskToken, string? error, string? cause, CancellationToken cancellationToken);
+    Task SendTaskFailureAsync(string taskToken, string? errorName, string? cause, CancellationToken cancellationToken);
 
     Task SendTaskHeartbeatAsync(string taskToken, CancellationToken cancellationToken);
 
