@@ -1,5 +1,6 @@
 using EcoBid.Server.Admin;
 using EcoBid.Server.Auctions;
+using EcoBid.Server.Aws;
 using EcoBid.Server.Events;
 using EcoBid.Server.Health;
 using EcoBid.Server.Http;
@@ -59,6 +60,7 @@ public static class EcoBidApplication
         app.MapAdminApi();
         app.MapSchedulesApi();
         app.MapReplaysApi();
+        app.MapAwsApi();
         app.MapEcoBidNotifications();
         app.MapEcoBidWeb();
         return app;

@@ -1,6 +1,7 @@
 using Dapper;
 using EcoBid.Events;
 using EcoBid.Server.Auctions;
+using EcoBid.Server.Aws;
 using EcoBid.Events.Rules;
 using EcoBid.Events.Scheduling;
 using EcoBid.Events.Sqlite;
@@ -63,6 +64,7 @@ public static class EcoBidServices
         services.Configure<ReservationsOptions>(configuration.GetSection(ReservationsOptions.Section));
         services.AddSingleton<ReservationStore>();
         services.AddEcoBidAuctions(configuration);
+        services.AddEcoBidAws(configuration);
 
         services.ConfigureHttpJsonOptions(options => EcoBidJson.Apply(options.SerializerOptions));
         services.AddSingleton<MailPickup>();
