@@ -9,6 +9,7 @@ using EcoBid.Server.Notifications;
 using EcoBid.Server.Reservations;
 using EcoBid.Server.Schedules;
 using EcoBid.Server.Stats;
+using EcoBid.Server.Workflows.Api;
 using EcoBid.Web.Hosting;
 
 namespace EcoBid.Server.Hosting;
@@ -59,6 +60,7 @@ public static class EcoBidApplication
         app.MapAdminApi();
         app.MapSchedulesApi();
         app.MapReplaysApi();
+        app.MapWorkflowsApi();
         app.MapEcoBidNotifications();
         app.MapEcoBidWeb();
         return app;
