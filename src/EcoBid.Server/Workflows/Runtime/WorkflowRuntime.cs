@@ -131,10 +131,12 @@ public sealed partial class WorkflowRuntime(
             return false;
         }
 
+        // A task signal counts when its task is awaited (a heartbeat on a task without HeartbeatSeconds changes nothing, yet is accepted).
+        var awaited = TaskOfSignal(signal) is { } task && live.Snapshot.Frames.Any(f => f.Phase == FramePhase.WaitingTask && f.InvocationId == task);
         var advance = WorkflowInterpreter.Resume(live.Definition, live.Snapshot, signal, Environment(batch.Scope.Now));
         if (advance.Events.Count == 0 && advance.Commands.Count == 0)
         {
-            return false;
+            return awaited;
         }
 
         live.Dirty = true;
@@ -259,6 +261,14 @@ public sealed partial class WorkflowRuntime(
         record.Cause = snapshot.Cause;
         record.StoppedAt = (snapshot.StopTime ?? snapshot.StartTime).ToUnixTimeMilliseconds();
     }
+
+    private static string? TaskOfSignal(ExecutionSignal signal) => signal switch
+    {
+        TaskSucceeded succeeded => succeeded.InvocationId,
+        TaskFailed failed => failed.InvocationId,
+        TaskHeartbeat heartbeat => heartbeat.InvocationId,
+        _ => null,
+    };
 
     /// <summary>The invocation whose timeout or heartbeat timer this is, or null for other timers.</summary>
     private static string? TaskOfTimer(string timerId)
