@@ -50,6 +50,7 @@ public static class EcoBidApplication
         app.MapAuthApi();
         app.MapUsersApi();
         app.MapEventsApi();
+        app.MapPublishEventApi();
         app.MapItemsApi();
         app.MapItemChangesApi();
         app.MapSellerItemsApi();

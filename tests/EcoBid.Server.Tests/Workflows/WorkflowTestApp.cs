@@ -56,3 +56,9 @@ public sealed class WorkflowTestApp : EcoBidApp
         return await response.ReadJsonAsync();
     }
 }
+
+internal static class ServiceProviderExtensions
+{
+    public static T GetRequiredServiceOf<T>(this IServiceProvider services)
+        where T : notnull => (T)services.GetService(typeof(T))!;
+}
