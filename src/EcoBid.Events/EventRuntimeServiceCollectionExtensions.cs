@@ -50,6 +50,15 @@ public static class EventRuntimeServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>Registers the handler <paramref name="factory"/> makes as the handler of the rules file's target <paramref name="target"/>.</summary>
+    public static IServiceCollection AddEventHandler(this IServiceCollection services, string target, Func<IServiceProvider, IEventHandler> factory)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        Registry(services).Add(target);
+        services.AddKeyedSingleton(target, (provider, _) => factory(provider));
+        return services;
+    }
+
     private static HandlerRegistry Registry(IServiceCollection services)
     {
         if (services.FirstOrDefault(d => d.ServiceType == typeof(HandlerRegistry))?.ImplementationInstance is HandlerRegistry existing)

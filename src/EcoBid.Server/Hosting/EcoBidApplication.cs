@@ -10,6 +10,7 @@ using EcoBid.Server.Notifications;
 using EcoBid.Server.Reservations;
 using EcoBid.Server.Schedules;
 using EcoBid.Server.Stats;
+using EcoBid.Server.Workflows.Api;
 using EcoBid.Web.Hosting;
 
 namespace EcoBid.Server.Hosting;
@@ -50,6 +51,7 @@ public static class EcoBidApplication
         app.MapAuthApi();
         app.MapUsersApi();
         app.MapEventsApi();
+        app.MapPublishEventApi();
         app.MapItemsApi();
         app.MapItemChangesApi();
         app.MapSellerItemsApi();
@@ -60,6 +62,7 @@ public static class EcoBidApplication
         app.MapAdminApi();
         app.MapSchedulesApi();
         app.MapReplaysApi();
+        app.MapWorkflowsApi();
         app.MapAwsApi();
         app.MapEcoBidNotifications();
         app.MapEcoBidWeb();

@@ -4,11 +4,12 @@ using EcoBid.Server.Identity;
 using EcoBid.Server.Items;
 using EcoBid.Server.Notifications;
 using EcoBid.Server.Reservations;
+using EcoBid.Server.Workflows.Persistence;
 
 namespace EcoBid.Server.Hosting;
 
 /// <summary>Every schema script of the application's own state (the runtime brings its own).</summary>
 public static class EcoBidSchema
 {
-    public static IReadOnlyList<SchemaScript> Scripts { get; } = [.. IdentitySchema.Scripts, .. ItemsSchema.Scripts, .. ReservationsSchema.Scripts, .. AuctionsSchema.Scripts, .. NotificationsSchema.Scripts];
+    public static IReadOnlyList<SchemaScript> Scripts { get; } = [.. IdentitySchema.Scripts, .. ItemsSchema.Scripts, .. ReservationsSchema.Scripts, .. AuctionsSchema.Scripts, .. NotificationsSchema.Scripts, .. WorkflowsSchema.Scripts];
 }

@@ -23,6 +23,8 @@ using EcoBid.Server.Health;
 using EcoBid.Server.Http;
 using EcoBid.Server.Items;
 using EcoBid.Server.OpenApi;
+using EcoBid.Server.Workflows;
+using EcoBid.Server.Workflows.Runtime;
 using EcoBid.Web.Hosting;
 
 namespace EcoBid.Server.Hosting;
@@ -42,13 +44,14 @@ public static class EcoBidServices
         services.Configure<ItemsOptions>(configuration.GetSection(ItemsOptions.Section));
         services.Configure<ModerationOptions>(configuration.GetSection(ModerationOptions.Section));
 
-        // The initializer is registered before the runtime so the schema exists before any worker starts.
+        // The initializer is registered before the runtime so the schema exists before any worker starts, and the
+        // workflow definitions are in place before a rule can start one.
+        var rules = RuleSetLoader.LoadFile(EcoBidPaths.RulesPath(configuration));
         services.AddHostedService<DatabaseInitializer>();
+        services.AddHostedService<WorkflowDefinitionFiles>();
         services.AddSqliteEventStore();
-        services.AddEventRuntime(
-            RuleSetLoader.LoadFile(EcoBidPaths.RulesPath(configuration)),
-            ScheduleSetLoader.LoadFile(EcoBidPaths.SchedulesPath(configuration)),
-            role.RunsWorkers);
+        services.AddEventRuntime(rules, ScheduleSetLoader.LoadFile(EcoBidPaths.SchedulesPath(configuration)), role.RunsWorkers);
+        services.AddEcoBidWorkflows(configuration, rules);
         services.AddEventReplay(configuration, role.RunsWorkers);
         services.AddEventHandler<ProcessNewItem>(ProcessNewItem.Target);
         services.AddEventHandler<IndexItem>(IndexItem.Target);
