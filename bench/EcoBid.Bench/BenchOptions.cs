@@ -48,7 +48,7 @@ internal sealed record BenchOptions
         dotnet run -c Release --project bench/EcoBid.Bench -- [options]
 
           --events N        items (events) per throughput run            (default 5000)
-          --scenario S      all | raw | pipeline | latency | auction     (default all)
+          --scenario S      all | raw | pipeline | latency | auction | workflows (default all)
                             nearby: saved-search alerts, 100,000 searches (not in all)
                             push: message -> WebSocket push, 1,000 clients, --rate/--seconds (not in all)
           --writers W       concurrent writers in the throughput runs    (default 4)
@@ -92,8 +92,8 @@ internal sealed record BenchOptions
 
     private static string ParseScenario(string value) => value.ToLowerInvariant() switch
     {
-        "all" or "raw" or "pipeline" or "latency" or "auction" or "nearby" or "push" => value.ToLowerInvariant(),
-        _ => throw new ArgumentException($"Unknown scenario '{value}'; use all, raw, pipeline, latency, auction, nearby or push."),
+        "all" or "raw" or "pipeline" or "latency" or "auction" or "nearby" or "push" or "workflows" => value.ToLowerInvariant(),
+        _ => throw new ArgumentException($"Unknown scenario '{value}'; use all, raw, pipeline, latency, auction, nearby, push or workflows."),
     };
 }
 

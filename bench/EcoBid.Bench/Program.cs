@@ -50,6 +50,11 @@ var token = cancellation.Token;
 var started = Stopwatch.GetTimestamp();
 
 Report.Header(MachineInfo.Capture(options.Directory ?? Path.GetTempPath()), options);
+if (options.Scenario == "workflows")
+{
+    return await WorkflowBenchmark.RunAsync(options, token);
+}
+
 if (options.Scenario is "nearby" or "push")
 {
     return options.Scenario == "nearby" ? await NearbyAlertsBenchmark.RunAsync(options, token) : await PushLatencyBenchmark.RunAsync(options, token);
