@@ -119,7 +119,7 @@ public sealed partial class WorkflowService
             var parts = Untoken(nextToken).Split('|', 2);
             after = parts.Length == 2 && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var started)
                 ? new ExecutionCursor(started, parts[1])
-                : throw new WorkflowException(WorkflowErrors.ValidationException, "Invalid nextToken.");
+                : throw new WorkflowException(WorkflowErrors.InvalidToken, "Invalid Token: 'Invalid token'");
         }
 
         var rows = await store.ListExecutionsAsync(machine.Name, statusFilter, after, size + 1, cancellationToken);
@@ -141,7 +141,7 @@ public sealed partial class WorkflowService
         {
             after = long.TryParse(Untoken(nextToken), NumberStyles.None, CultureInfo.InvariantCulture, out var id)
                 ? id
-                : throw new WorkflowException(WorkflowErrors.ValidationException, "Invalid nextToken.");
+                : throw new WorkflowException(WorkflowErrors.InvalidToken, "Invalid Token: 'Invalid token'");
         }
 
         var rows = await store.ReadHistoryAsync(record.Arn, after, reverseOrder, size + 1, cancellationToken);

@@ -54,7 +54,7 @@ public sealed partial class WorkflowService(
         }
         catch (FormatException)
         {
-            throw new WorkflowException(WorkflowErrors.ValidationException, "Invalid nextToken.");
+            throw new WorkflowException(WorkflowErrors.InvalidToken, "Invalid Token: 'Invalid token'");
         }
     }
 
