@@ -15,6 +15,10 @@ missing=()
 for package in "${packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
 done
+# The /aws protocol tests drive the AWS CLI and boto3. A machine may have them from pip already (any `aws` on PATH,
+# a python3 that imports boto3); only when it has not do Debian's packages come in.
+command -v aws >/dev/null 2>&1 || missing+=(awscli)
+python3 -c 'import boto3' >/dev/null 2>&1 || missing+=(python3-boto3)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
     echo "Missing Debian packages: ${missing[*]} (run as root, or install them)." >&2

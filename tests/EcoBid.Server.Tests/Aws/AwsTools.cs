@@ -23,7 +23,7 @@ public static class AwsTools
         }
 
         throw new InvalidOperationException(
-            $"'{program}' is not installed: the /aws protocol tests drive the real AWS CLI (aws) and python3 with boto3, which every EcoBid build machine has.");
+            $"'{program}' is not installed: the /aws protocol tests drive the real AWS CLI (aws) and python3 with boto3, which every EcoBid build machine has (scripts/install-test-prerequisites.sh installs Debian's awscli and python3-boto3 when they are missing).");
     }
 
     /// <summary>An environment with nothing of the user's AWS configuration in it, and these credentials.</summary>

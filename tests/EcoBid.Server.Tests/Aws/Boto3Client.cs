@@ -35,6 +35,11 @@ public sealed class Boto3Client(string endpoint, string accessKey, string secret
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Aws", "boto3_driver.py"));
         AwsTools.Isolate(start, accessKey, secret, region);
         var (exitCode, output, error) = await AwsTools.RunAsync(start, spec.ToJsonString());
+        if (exitCode != 0 && error.Contains("No module named 'boto3'", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"{start.FileName} cannot import boto3: the /aws protocol tests drive boto3 (pip install boto3, or Debian's python3-boto3 for Debian's python3; scripts/install-test-prerequisites.sh does it).");
+        }
+
         if (exitCode != 0)
         {
             throw new InvalidOperationException($"boto3 driver exited {exitCode}: {error}");
