@@ -16,6 +16,7 @@ using EcoBid.Server.Handlers.ReservationExpiryDue;
 using EcoBid.Server.Handlers.UserRated;
 using EcoBid.Server.Reservations;
 using EcoBid.Server.Identity;
+using EcoBid.Server.Images;
 using EcoBid.Server.Mail;
 using EcoBid.Server.Notifications;
 using EcoBid.Server.Health;
@@ -45,7 +46,7 @@ public static class EcoBidServices
         services.AddHostedService<DatabaseInitializer>();
         services.AddSqliteEventStore();
         services.AddEventRuntime(
-            RuleSetLoader.LoadFile(EcoBidPaths.RulesPath(configuration)),
+            ImagesServices.WithImageConcurrency(RuleSetLoader.LoadFile(EcoBidPaths.RulesPath(configuration)), configuration),
             ScheduleSetLoader.LoadFile(EcoBidPaths.SchedulesPath(configuration)),
             role.RunsWorkers);
         services.AddEventReplay(configuration, role.RunsWorkers);
@@ -63,6 +64,7 @@ public static class EcoBidServices
         services.Configure<ReservationsOptions>(configuration.GetSection(ReservationsOptions.Section));
         services.AddSingleton<ReservationStore>();
         services.AddEcoBidAuctions(configuration);
+        services.AddEcoBidImages(configuration);
 
         services.ConfigureHttpJsonOptions(options => EcoBidJson.Apply(options.SerializerOptions));
         services.AddSingleton<MailPickup>();
