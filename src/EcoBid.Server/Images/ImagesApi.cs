@@ -105,11 +105,7 @@ public static class ImagesApi
         var path = UploadsApi.PathOf(image.Id);
         var signature = services.Signer.Sign(HttpMethods.Put, path, expiresAt.ToUnixTimeSeconds(), image.ContentType, image.SizeBytes);
         var url = $"{PublicOrigin(http)}{path}?expires={expiresAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)}&signature={signature}";
-        var headers = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["Content-Type"] = image.ContentType,
-            ["Content-Length"] = image.SizeBytes.ToString(CultureInfo.InvariantCulture),
-        };
+        var headers = new UploadHeaders(image.ContentType, image.SizeBytes.ToString(CultureInfo.InvariantCulture));
         return TypedResults.Created(
             $"/items/{Uri.EscapeDataString(id)}/images/{image.Id}",
             new ImageUploadTicket(image.Id, image.Status, new UploadInstructions(HttpMethods.Put, url, headers, expiresAt)));
