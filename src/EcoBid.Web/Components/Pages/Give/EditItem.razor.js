@@ -10,7 +10,8 @@ export function start(section) {
     const files = [...input.files];
     input.value = '';
     for (const file of files) {
-      if (section.querySelectorAll('[data-image-id], [data-uploading]').length >= Number(section.dataset.maxPhotos)) {
+      // Refused and failed photos do not count against the limit (the API decides in the end).
+      if (section.querySelectorAll('.photo:not([data-status=rejected]):not([data-status=failed])').length >= Number(section.dataset.maxPhotos)) {
         showProblem(section, section.dataset.textFull);
         break;
       }
