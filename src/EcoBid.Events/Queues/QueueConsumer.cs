@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using EcoBid.Events.Envelope;
 using EcoBid.Events.Handlers;
 using EcoBid.Events.Monitoring;
@@ -14,7 +15,8 @@ namespace EcoBid.Events.Queues;
 /// dead-letters each message in that same transaction. Where the queue allows it, that transaction also receives the
 /// next batch, so a busy consumer commits once per batch rather than twice. Messages handed over in memory by the
 /// dispatch (<see cref="QueueHandoff"/>) are already received: they go straight to the handling transaction, and a
-/// consumer woken only for them does not receive at all.
+/// consumer woken only for them does not receive at all. A handler with work that must not hold the writer
+/// (<see cref="IPreparingEventHandler"/>) has it run for the whole batch before the transaction opens.
 /// </summary>
 public sealed partial class QueueConsumer(
     RuleTarget target,
@@ -122,9 +124,10 @@ public sealed partial class QueueConsumer(
     {
         // Parsed before the write transaction: the single writer is the pipeline's bottleneck, and parsing needs no lock.
         var envelopes = batch.Select(Parse).ToList();
+        var prepared = await PrepareAsync(envelopes, cancellationToken);
         var (outcomes, next) = await database.WriteAsync(async scope =>
         {
-            var handled = await ProcessBatchAsync(batch, envelopes, scope, cancellationToken);
+            var handled = await ProcessBatchAsync(batch, envelopes, prepared, scope, cancellationToken);
             var version = mailbox?.StoredVersion;
             var more = receiveNext ? await queue.ReceiveAsync(scope, target.Name, target.Queue) : null;
             if (more is not null)
@@ -161,8 +164,41 @@ public sealed partial class QueueConsumer(
         }
     }
 
+    /// <summary>
+    /// Runs a preparing handler's slow part for each message, outside any transaction; a failure is kept and fails its
+    /// message in the transaction. Null for a handler with no such part.
+    /// </summary>
+    private async Task<Prepared[]?> PrepareAsync(List<(EventEnvelope? Envelope, Exception? Error)> envelopes, CancellationToken cancellationToken)
+    {
+        if (handler is not IPreparingEventHandler preparing)
+        {
+            return null;
+        }
+
+        var prepared = new Prepared[envelopes.Count];
+        for (var i = 0; i < envelopes.Count; i++)
+        {
+            if (envelopes[i].Envelope is not { } envelope)
+            {
+                continue;
+            }
+
+            try
+            {
+                CorrelationContext.Current = envelope.CorrelationId;
+                prepared[i] = new Prepared(await preparing.PrepareAsync(envelope, cancellationToken), null);
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                prepared[i] = new Prepared(null, ExceptionDispatchInfo.Capture(ex));
+            }
+        }
+
+        return prepared;
+    }
+
     private async Task<List<Outcome>> ProcessBatchAsync(
-        IReadOnlyList<QueueMessage> batch, List<(EventEnvelope? Envelope, Exception? Error)> envelopes, IWriteScope scope, CancellationToken cancellationToken)
+        IReadOnlyList<QueueMessage> batch, List<(EventEnvelope? Envelope, Exception? Error)> envelopes, Prepared[]? prepared, IWriteScope scope, CancellationToken cancellationToken)
     {
         var outcomes = new List<Outcome>(batch.Count);
         for (var i = 0; i < batch.Count; i++)
@@ -179,7 +215,12 @@ public sealed partial class QueueConsumer(
                 CorrelationContext.Current = envelope.CorrelationId;
                 using var activity = RuntimeTracing.StartHandling(target.Name, envelope);
                 var first = await inbox.TryMarkProcessedAsync(scope, target.Name, message.MessageKey);
-                if (first)
+                if (first && prepared is { } ready)
+                {
+                    ready[i].Error?.Throw();
+                    await ((IPreparingEventHandler)handler).HandleAsync(envelope, ready[i].Value, scope, cancellationToken);
+                }
+                else if (first)
                 {
                     await handler.HandleAsync(envelope, scope, cancellationToken);
                 }
@@ -250,6 +291,8 @@ public sealed partial class QueueConsumer(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Event {EventId} dead-lettered by {Target} after {ReceiveCount} receives: {Error}")]
     private static partial void LogDeadLettered(ILogger logger, string eventId, string target, int receiveCount, string? error);
+
+    private readonly record struct Prepared(object? Value, ExceptionDispatchInfo? Error);
 
     private sealed record Outcome(QueueMessage Message, RuntimeActivityKind Kind, DateTimeOffset EventTime, string? Error)
     {

@@ -5,6 +5,7 @@ using EcoBid.Server.Events;
 using EcoBid.Server.Health;
 using EcoBid.Server.Http;
 using EcoBid.Server.Identity;
+using EcoBid.Server.Images;
 using EcoBid.Server.Items;
 using EcoBid.Server.Notifications;
 using EcoBid.Server.Reservations;
@@ -55,6 +56,7 @@ public static class EcoBidApplication
         app.MapItemsApi();
         app.MapItemChangesApi();
         app.MapSellerItemsApi();
+        app.MapEcoBidImages();
         app.MapReservationsApi();
         app.MapRatingsApi();
         app.MapAuctions();

@@ -1,6 +1,7 @@
 using EcoBid.Events.Sqlite;
 using EcoBid.Server.Auctions;
 using EcoBid.Server.Identity;
+using EcoBid.Server.Images;
 using EcoBid.Server.Items;
 using EcoBid.Server.Notifications;
 using EcoBid.Server.Reservations;
@@ -11,5 +12,5 @@ namespace EcoBid.Server.Hosting;
 /// <summary>Every schema script of the application's own state (the runtime brings its own).</summary>
 public static class EcoBidSchema
 {
-    public static IReadOnlyList<SchemaScript> Scripts { get; } = [.. IdentitySchema.Scripts, .. ItemsSchema.Scripts, .. ReservationsSchema.Scripts, .. AuctionsSchema.Scripts, .. NotificationsSchema.Scripts, .. WorkflowsSchema.Scripts];
+    public static IReadOnlyList<SchemaScript> Scripts { get; } = [.. IdentitySchema.Scripts, .. ItemsSchema.Scripts, .. ImagesSchema.Scripts, .. ReservationsSchema.Scripts, .. AuctionsSchema.Scripts, .. NotificationsSchema.Scripts, .. WorkflowsSchema.Scripts];
 }

@@ -17,6 +17,7 @@ using EcoBid.Server.Handlers.ReservationExpiryDue;
 using EcoBid.Server.Handlers.UserRated;
 using EcoBid.Server.Reservations;
 using EcoBid.Server.Identity;
+using EcoBid.Server.Images;
 using EcoBid.Server.Mail;
 using EcoBid.Server.Notifications;
 using EcoBid.Server.Health;
@@ -46,7 +47,7 @@ public static class EcoBidServices
 
         // The initializer is registered before the runtime so the schema exists before any worker starts, and the
         // workflow definitions are in place before a rule can start one.
-        var rules = RuleSetLoader.LoadFile(EcoBidPaths.RulesPath(configuration));
+        var rules = ImagesServices.WithImageConcurrency(RuleSetLoader.LoadFile(EcoBidPaths.RulesPath(configuration)), configuration);
         services.AddHostedService<DatabaseInitializer>();
         services.AddHostedService<WorkflowDefinitionFiles>();
         services.AddSqliteEventStore();
@@ -68,6 +69,7 @@ public static class EcoBidServices
         services.AddSingleton<ReservationStore>();
         services.AddEcoBidAuctions(configuration);
         services.AddEcoBidAws(configuration);
+        services.AddEcoBidImages(configuration);
 
         services.ConfigureHttpJsonOptions(options => EcoBidJson.Apply(options.SerializerOptions));
         services.AddSingleton<MailPickup>();

@@ -5,7 +5,8 @@ namespace EcoBid.Server.Http;
 /// <summary>
 /// Refuses a declared body over the limit before anything reads it, with a 413 problem that says the limit, and counts
 /// a body without a length (chunked) as it is read: its bytes, not its chunk framing. The first byte past the limit
-/// fails the read with a 413, which the exception handler writes as a problem.
+/// fails the read with a 413, which the exception handler writes as a problem. An endpoint may set its own limit with
+/// <see cref="Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata"/> (the photo upload takes Images:MaxBytes).
 /// </summary>
 public sealed class BodySizeLimitMiddleware(RequestDelegate next, IConfiguration configuration, IProblemDetailsService problems)
 {
@@ -15,7 +16,8 @@ public sealed class BodySizeLimitMiddleware(RequestDelegate next, IConfiguration
     public async Task InvokeAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (context.Request.ContentLength is { } length && length > _limit)
+        var limit = context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>() is { MaxRequestBodySize: { } own } ? own : _limit;
+        if (context.Request.ContentLength is { } length && length > limit)
         {
             context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
             await problems.WriteAsync(new ProblemDetailsContext
@@ -25,7 +27,7 @@ public sealed class BodySizeLimitMiddleware(RequestDelegate next, IConfiguration
                 {
                     Status = StatusCodes.Status413PayloadTooLarge,
                     Title = "The request body is too large.",
-                    Detail = $"The body has {length} bytes; the limit is {_limit}.",
+                    Detail = $"The body has {length} bytes; the limit is {limit}.",
                 },
             });
             return;
@@ -33,7 +35,7 @@ public sealed class BodySizeLimitMiddleware(RequestDelegate next, IConfiguration
 
         if (context.Request.ContentLength is null)
         {
-            var limited = new LimitedRequestStream(context.Request.Body, _limit);
+            var limited = new LimitedRequestStream(context.Request.Body, limit);
             context.Request.Body = limited;
             context.Items[typeof(LimitedRequestStream)] = limited;
         }

@@ -1,4 +1,5 @@
 using EcoBid.Server.Auctions;
+using EcoBid.Server.Images;
 
 namespace EcoBid.Server.Items;
 
@@ -19,6 +20,15 @@ public sealed record ItemResponse(
 {
     /// <summary>For an item in auction mode with an auction: price, bids and the effective end (docs/auctions.md).</summary>
     public AuctionView? Auction { get; init; }
+
+    /// <summary>
+    /// The item's photos in the owner's order (docs/images.md): the ready ones for anyone, every state for the owner.
+    /// Filled on reads of one item; lists leave it null and carry only the <see cref="Cover"/>.
+    /// </summary>
+    public IReadOnlyList<ImageResponse>? Images { get; init; }
+
+    /// <summary>The first ready photo, or null: the thumbnail lists and search results show.</summary>
+    public ImageResponse? Cover { get; init; }
 
     public static ItemResponse From(ItemRecord item)
     {

@@ -6,6 +6,7 @@ using EcoBid.Server.Auctions;
 using EcoBid.Server.Events;
 using EcoBid.Server.Http;
 using EcoBid.Server.Identity;
+using EcoBid.Server.Images;
 using EcoBid.Server.Items.Search;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -60,25 +61,36 @@ public static class ItemsApi
                 new EventLocation(record.Lat, record.Lon, record.Geohash), now));
             return record;
         }, cancellationToken);
-        return TypedResults.Created($"/items/{item.Id}", ItemResponse.From(item));
+        return TypedResults.Created($"/items/{item.Id}", ItemResponse.From(item) with { Images = [] });
     }
 
     public static async Task<Results<Ok<ItemResponse>, ProblemHttpResult>> GetItem(
-        string id, ClaimsPrincipal user, IEventDatabase database, TimeProvider clock, CancellationToken cancellationToken)
+        string id, ClaimsPrincipal user, IEventDatabase database, IImageStore images, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var (item, auction) = await database.ReadAsync(async connection =>
+        var (item, auction, photos) = await database.ReadAsync(async connection =>
         {
             var found = await ItemStore.FindAsync(connection, id);
             var auction = found?.Mode == ItemMode.Auction ? await AuctionViews.ForItemAsync(connection, id, AuctionViews.ViewerId(user), clock.GetUtcNow()) : null;
-            return (found, auction);
+            var photos = found is null ? [] : await images.ForItemAsync(connection, found.Id);
+            return (found, auction, photos);
         }, cancellationToken);
-        return item is null || ItemVisibility.IsHiddenFrom(item, user)
-            ? Problems.NotFound($"No item '{Shorten(id)}'.")
-            : TypedResults.Ok(ItemResponse.From(item) with { Auction = auction });
+        if (item is null || ItemVisibility.IsHiddenFrom(item, user))
+        {
+            return Problems.NotFound($"No item '{Shorten(id)}'.");
+        }
+
+        var owner = AuctionViews.ViewerId(user) == item.SellerId;
+        var visible = ItemPhotos.VisibleTo(photos, owner, clock.GetUtcNow());
+        return TypedResults.Ok(ItemResponse.From(item) with
+        {
+            Auction = auction,
+            Images = visible,
+            Cover = visible.FirstOrDefault(p => p.Status == ImageStatus.Ready) is { } cover ? cover with { Problems = [] } : null,
+        });
     }
 
     public static async Task<Results<Ok<ItemSearchResponse>, ValidationProblem>> SearchItems(
-        [AsParameters] SearchItemsRequest request, IEventDatabase database, TimeProvider clock, CancellationToken cancellationToken)
+        [AsParameters] SearchItemsRequest request, IEventDatabase database, IImageStore images, TimeProvider clock, CancellationToken cancellationToken)
     {
         var (query, errors) = ItemSearchQueryParser.Parse(request);
         if (query is null)
@@ -90,7 +102,8 @@ public static class ItemsApi
         {
             var found = await ItemSearch.RunAsync(connection, query, cancellationToken);
             var auctions = await AuctionViews.ForItemsAsync(connection, [.. found.Items.Where(i => i.Mode == ItemMode.Auction).Select(i => i.Id)], clock.GetUtcNow());
-            return found with { Items = [.. found.Items.Select(i => i with { Auction = auctions.GetValueOrDefault(i.Id) })] };
+            var covers = await images.CoversAsync(connection, [.. found.Items.Select(i => i.Id)]);
+            return found with { Items = [.. found.Items.Select(i => i with { Auction = auctions.GetValueOrDefault(i.Id), Cover = ItemPhotos.Cover(covers, i.Id) })] };
         }, cancellationToken));
     }
 

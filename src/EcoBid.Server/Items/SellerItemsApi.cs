@@ -8,6 +8,7 @@ using EcoBid.Events.Storage;
 using EcoBid.Server.Auctions;
 using EcoBid.Server.Http;
 using EcoBid.Server.Identity;
+using EcoBid.Server.Images;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace EcoBid.Server.Items;
@@ -35,7 +36,7 @@ public static class SellerItemsApi
     }
 
     public static async Task<Results<Ok<CursorPage<ItemResponse>>, ValidationProblem>> Mine(
-        string? status, string? cursor, int? limit, ClaimsPrincipal user, IEventDatabase database, TimeProvider clock, CancellationToken cancellationToken)
+        string? status, string? cursor, int? limit, ClaimsPrincipal user, IEventDatabase database, IImageStore images, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         var wanted = Statuses(errors, status, [.. ItemStatus.All, PendingModeration, TextModeration.Flagged]);
@@ -48,11 +49,11 @@ public static class SellerItemsApi
         var statuses = wanted.Where(s => ItemStatus.All.Contains(s)).ToList();
         var moderation = wanted.Where(s => s is PendingModeration or TextModeration.Flagged).ToList();
         return TypedResults.Ok(await ListAsync(
-            database, user.Id(), statuses, moderation, publicOnly: false, page, AuctionViews.ViewerId(user), clock.GetUtcNow(), cancellationToken));
+            database, images, user.Id(), statuses, moderation, publicOnly: false, page, AuctionViews.ViewerId(user), clock.GetUtcNow(), cancellationToken));
     }
 
     public static async Task<Results<Ok<CursorPage<ItemResponse>>, ValidationProblem, ProblemHttpResult>> OfUser(
-        string id, string? status, string? cursor, int? limit, ClaimsPrincipal user, IEventDatabase database, TimeProvider clock, CancellationToken cancellationToken)
+        string id, string? status, string? cursor, int? limit, ClaimsPrincipal user, IEventDatabase database, IImageStore images, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         var wanted = Statuses(errors, status, PublicStatuses);
@@ -68,11 +69,11 @@ public static class SellerItemsApi
         }
 
         var statuses = wanted.Count == 0 ? [.. PublicStatuses] : wanted;
-        return TypedResults.Ok(await ListAsync(database, id, statuses, [], publicOnly: true, page, AuctionViews.ViewerId(user), clock.GetUtcNow(), cancellationToken));
+        return TypedResults.Ok(await ListAsync(database, images, id, statuses, [], publicOnly: true, page, AuctionViews.ViewerId(user), clock.GetUtcNow(), cancellationToken));
     }
 
     private static async Task<CursorPage<ItemResponse>> ListAsync(
-        IEventDatabase database, string sellerId, List<string> statuses, List<string> moderation, bool publicOnly,
+        IEventDatabase database, IImageStore images, string sellerId, List<string> statuses, List<string> moderation, bool publicOnly,
         (long? Before, int Take) page, string? viewerId, DateTimeOffset now, CancellationToken cancellationToken) =>
         await database.ReadAsync(async connection =>
         {
@@ -100,6 +101,7 @@ public static class SellerItemsApi
             var more = rows.Count > page.Take;
             var items = more ? rows[..page.Take] : rows;
             var auctions = await AuctionViews.ForItemsAsync(connection, [.. items.Where(i => i.Mode == ItemMode.Auction).Select(i => i.Id)], now);
+            var covers = await images.CoversAsync(connection, [.. items.Select(i => i.Id)]);
             var views = new List<ItemResponse>(items.Count);
             foreach (var item in items)
             {
@@ -107,7 +109,7 @@ public static class SellerItemsApi
                 var auction = item.Mode != ItemMode.Auction ? null
                     : viewerId == sellerId ? await AuctionViews.ForItemAsync(connection, item.Id, viewerId, now)
                     : auctions.GetValueOrDefault(item.Id);
-                views.Add(ItemResponse.From(item) with { Auction = auction });
+                views.Add(ItemResponse.From(item) with { Auction = auction, Cover = ItemPhotos.Cover(covers, item.Id) });
             }
 
             return new CursorPage<ItemResponse>(views, more ? items[^1].Seq.ToString(CultureInfo.InvariantCulture) : null);

@@ -355,5 +355,14 @@ internal static class Polish
         ["south-west"] = "południowy zachód",
         ["west"] = "zachód",
         ["north-west"] = "północny zachód",
+        ["Photos"] = "Zdjęcia",
+        ["Add photos"] = "Dodaj zdjęcia",
+        ["JPEG, PNG or WebP, up to 10 photos. Location and camera details are removed before anyone sees them."] = "JPEG, PNG lub WebP, do 10 zdjęć. Lokalizacja i dane aparatu są usuwane, zanim ktokolwiek je zobaczy.",
+        ["Uploading"] = "Wysyłanie",
+        ["Processing"] = "Przetwarzanie",
+        ["Ready"] = "Gotowe",
+        ["Refused"] = "Odrzucone",
+        ["Could not upload"] = "Nie udało się wysłać",
+        ["An item takes at most 10 photos."] = "Rzecz może mieć najwyżej 10 zdjęć.",
     };
 }

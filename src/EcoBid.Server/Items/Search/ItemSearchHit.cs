@@ -22,6 +22,9 @@ public sealed record ItemSearchHit(
     /// <summary>The auction's public state, for an item in auction mode with an auction; null otherwise, as on item reads.</summary>
     public Auctions.AuctionView? Auction { get; init; }
 
+    /// <summary>The item's first ready photo (its cover), or null when it has none.</summary>
+    public Images.ImageResponse? Cover { get; init; }
+
     /// <summary>Distances are shown to the metre; ordering and cursors use the exact value.</summary>
     public static ItemSearchHit From(ItemRecord item, double? distanceKm)
     {

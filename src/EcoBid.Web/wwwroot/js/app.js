@@ -49,8 +49,17 @@ function unreadBadge(frame) {
   }
 }
 
+// A photo shows its average colour until its bytes arrive; the policy allows no inline style, so the page names the
+// colour in data-placeholder-colour and it is set here through the CSSOM.
+function paintPlaceholders() {
+  for (const image of document.querySelectorAll('[data-placeholder-colour]')) {
+    if (/^#[0-9a-f]{6}$/.test(image.dataset.placeholderColour)) image.style.backgroundColor = image.dataset.placeholderColour;
+  }
+}
+
 function pageChanged() {
   settleButtons();
+  paintPlaceholders();
   live.follow(document.querySelector('[data-signed-in]') !== null);
   startModules();
   tick();
