@@ -12,4 +12,5 @@ public static class EventSources
     public const string Images = "ecobid.images";
     public const string Notifications = "ecobid.notifications";
     public const string System = "ecobid.system";
+    public const string Alarms = "ecobid.alarms";
 }

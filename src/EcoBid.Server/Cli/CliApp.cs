@@ -8,7 +8,7 @@ namespace EcoBid.Server.Cli;
 /// </summary>
 public static class CliApp
 {
-    private static readonly HashSet<string> Verbs = new(StringComparer.Ordinal) { "events", "dlq", "queues", "schedules", "replay", "users", "seed", "help", "--help", "-h", "-?" };
+    private static readonly HashSet<string> Verbs = new(StringComparer.Ordinal) { "events", "dlq", "queues", "schedules", "replay", "users", "seed", "backup", "help", "--help", "-h", "-?" };
 
     public static bool IsCommand(string[] args) => args is { Length: > 0 } && Verbs.Contains(args[0]);
 
@@ -23,6 +23,7 @@ public static class CliApp
             ReplayCommands.Create(),
             UserCommands.Create(),
             SeedCommands.Create(),
+            BackupCommands.Create(),
         };
         var configuration = new InvocationConfiguration
         {

@@ -1,4 +1,6 @@
 using EcoBid.Server.Admin;
+using EcoBid.Server.Alarms;
+using EcoBid.Server.Backups;
 using EcoBid.Server.Auctions;
 using EcoBid.Server.Events;
 using EcoBid.Server.Health;
@@ -6,6 +8,7 @@ using EcoBid.Server.Http;
 using EcoBid.Server.Identity;
 using EcoBid.Server.Items;
 using EcoBid.Server.Notifications;
+using EcoBid.Server.Observability;
 using EcoBid.Server.Reservations;
 using EcoBid.Server.Schedules;
 using EcoBid.Server.Stats;
@@ -35,6 +38,7 @@ public static class EcoBidApplication
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapHealthApi();
+        app.MapEcoBidMetrics();
         if (!app.Services.GetRequiredService<ServerRoleOptions>().ServesApi)
         {
             return app;
@@ -59,6 +63,9 @@ public static class EcoBidApplication
         app.MapAdminApi();
         app.MapSchedulesApi();
         app.MapReplaysApi();
+        app.MapAlarmsApi();
+        app.MapObservabilityApi();
+        app.MapBackupsApi();
         app.MapEcoBidNotifications();
         app.MapEcoBidWeb();
         return app;

@@ -1,8 +1,11 @@
 using EcoBid.Events.Sqlite;
+using EcoBid.Server.Alarms;
+using EcoBid.Server.Backups;
 using EcoBid.Server.Auctions;
 using EcoBid.Server.Identity;
 using EcoBid.Server.Items;
 using EcoBid.Server.Notifications;
+using EcoBid.Server.Observability;
 using EcoBid.Server.Reservations;
 
 namespace EcoBid.Server.Hosting;
@@ -10,5 +13,5 @@ namespace EcoBid.Server.Hosting;
 /// <summary>Every schema script of the application's own state (the runtime brings its own).</summary>
 public static class EcoBidSchema
 {
-    public static IReadOnlyList<SchemaScript> Scripts { get; } = [.. IdentitySchema.Scripts, .. ItemsSchema.Scripts, .. ReservationsSchema.Scripts, .. AuctionsSchema.Scripts, .. NotificationsSchema.Scripts];
+    public static IReadOnlyList<SchemaScript> Scripts { get; } = [.. IdentitySchema.Scripts, .. ItemsSchema.Scripts, .. ReservationsSchema.Scripts, .. AuctionsSchema.Scripts, .. NotificationsSchema.Scripts, .. AlarmsSchema.Scripts, .. BackupsSchema.Scripts, .. ObservabilitySchema.Scripts];
 }

@@ -1,6 +1,8 @@
 using Dapper;
 using EcoBid.Events;
+using EcoBid.Server.Alarms;
 using EcoBid.Server.Auctions;
+using EcoBid.Server.Backups;
 using EcoBid.Events.Rules;
 using EcoBid.Events.Scheduling;
 using EcoBid.Events.Sqlite;
@@ -21,6 +23,7 @@ using EcoBid.Server.Notifications;
 using EcoBid.Server.Health;
 using EcoBid.Server.Http;
 using EcoBid.Server.Items;
+using EcoBid.Server.Observability;
 using EcoBid.Server.OpenApi;
 using EcoBid.Web.Hosting;
 
@@ -46,7 +49,7 @@ public static class EcoBidServices
         services.AddSqliteEventStore();
         services.AddEventRuntime(
             RuleSetLoader.LoadFile(EcoBidPaths.RulesPath(configuration)),
-            ScheduleSetLoader.LoadFile(EcoBidPaths.SchedulesPath(configuration)),
+            BackupSchedule.Apply(ScheduleSetLoader.LoadFile(EcoBidPaths.SchedulesPath(configuration)), configuration),
             role.RunsWorkers);
         services.AddEventReplay(configuration, role.RunsWorkers);
         services.AddEventHandler<ProcessNewItem>(ProcessNewItem.Target);
@@ -74,6 +77,9 @@ public static class EcoBidServices
         services.AddEcoBidHealthChecks();
         services.AddEcoBidOpenApi();
         services.AddEcoBidConsoleLogFormat();
+        services.AddEcoBidTelemetry(configuration);
+        services.AddEcoBidAlarms(configuration);
+        services.AddEcoBidBackups(configuration);
         services.AddEcoBidWeb(configuration, Path.Combine(EcoBidPaths.DataDir(configuration), "keys"));
         services.AddSingleton<EcoBid.Web.Services.Console.IQueueDepthSource, EcoBid.Server.Admin.QueueDepthSource>();
         services.AddSingleton<EcoBid.Web.Services.Console.IRuntimeOverview, EcoBid.Server.Admin.RuntimeOverview>();
