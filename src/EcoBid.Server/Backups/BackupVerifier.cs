@@ -67,6 +67,19 @@ public static class BackupVerifier
 
     private static async Task<IReadOnlyList<string>> IntegrityAsync(string database, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await IntegrityCheckAsync(database, cancellationToken);
+        }
+        catch (SqliteException ex)
+        {
+            // Damage bad enough that SQLite cannot even run the check (SQLITE_CORRUPT, SQLITE_NOTADB).
+            return [$"{BackupManifest.DatabaseFile}: {ex.Message}"];
+        }
+    }
+
+    private static async Task<IReadOnlyList<string>> IntegrityCheckAsync(string database, CancellationToken cancellationToken)
+    {
         await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
         await connection.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();

@@ -32,6 +32,7 @@ public static class EcoBidTelemetry
         ArgumentNullException.ThrowIfNull(configuration);
         services.Configure<TelemetryOptions>(configuration.GetSection(TelemetryOptions.Section));
         services.Configure<MetricsOptions>(configuration.GetSection(MetricsOptions.Section));
+        services.Configure<BusinessMetricsOptions>(configuration.GetSection(BusinessMetricsOptions.Section));
         var telemetry = configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions();
         var metrics = configuration.GetSection(MetricsOptions.Section).Get<MetricsOptions>() ?? new MetricsOptions();
         MetricsAccess.Parse(metrics.AllowedNetworks); // a mistyped network stops the start, not the first scrape
@@ -75,7 +76,11 @@ public static class EcoBidTelemetry
         ArgumentNullException.ThrowIfNull(tracing);
         return tracing
             .AddSource(RuntimeTracing.SourceName)
-            .AddAspNetCoreInstrumentation(options => options.Filter = context => !IsScrapeOrProbe(context.Request.Path))
+            .AddAspNetCoreInstrumentation(options =>
+            {
+                options.Filter = context => !IsScrapeOrProbe(context.Request.Path);
+                options.EnrichWithHttpResponse = (activity, _) => TrimRoute(activity);
+            })
             .AddHttpClientInstrumentation();
     }
 
@@ -90,6 +95,16 @@ public static class EcoBidTelemetry
         }
 
         return routes;
+    }
+
+    /// <summary>A group's root route is written <c>/items/</c>; its span is named <c>POST /items</c>, as the API documents it.</summary>
+    private static void TrimRoute(System.Diagnostics.Activity activity)
+    {
+        if (activity.DisplayName.Length > 1 && activity.DisplayName.EndsWith('/') && activity.GetTagItem("http.route") is string { Length: > 1 } route)
+        {
+            activity.DisplayName = activity.DisplayName.TrimEnd('/');
+            activity.SetTag("http.route", route.TrimEnd('/'));
+        }
     }
 
     private static bool IsScrapeOrProbe(PathString path) =>

@@ -25,9 +25,23 @@ public sealed class MetricsAccess : AuthorizationHandler<MetricsAccess.Requireme
     public static IReadOnlyList<IPNetwork> Parse(IEnumerable<string> networks)
     {
         ArgumentNullException.ThrowIfNull(networks);
-        return [.. networks.Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => IPNetwork.TryParse(n.Trim(), out var network)
-            ? network
-            : throw new InvalidOperationException($"Metrics:AllowedNetworks: '{n}' is not a network in CIDR notation (such as 10.0.0.0/8)."))];
+        return [.. networks.Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n.Trim()).Select(ParseOne)];
+    }
+
+    private static IPNetwork ParseOne(string text)
+    {
+        if (!IPNetwork.TryParse(text, out var network))
+        {
+            throw new InvalidOperationException($"Metrics:AllowedNetworks: '{text}' is not a network in CIDR notation (such as 10.0.0.0/8).");
+        }
+
+        // An address with bits past the prefix ("10.0.0.1/8") is most likely a typo for a narrower network: say so.
+        if (!IPAddress.TryParse(text.Split('/')[0], out var written) || !written.Equals(network.BaseAddress))
+        {
+            throw new InvalidOperationException($"Metrics:AllowedNetworks: '{text}' has bits set past its prefix; write {network} for that network, or a longer prefix.");
+        }
+
+        return network;
     }
 
     public static bool Allows(IReadOnlyList<IPNetwork> networks, IPAddress? address)

@@ -15,7 +15,7 @@ public static class BusinessMetricsQuery
     /// <summary>The detail-types counted; the same list, in the same words, as the index's WHERE clause.</summary>
     internal const string CountedTypes = "('ItemCreated', 'ReservationCreated', 'ReservationCompleted', 'ReservationCancelled', 'ReservationExpired', 'AuctionEnded')";
 
-    private const string Events = $"""
+    internal const string Events = $"""
         SELECT (event_time - @from) / @bucket AS Bucket, detail_type AS DetailType, COUNT(*) AS Count,
                SUM(CASE detail_type
                    WHEN 'ItemCreated' THEN json_extract(envelope, '$.detail.mode') = 'free'
@@ -28,7 +28,7 @@ public static class BusinessMetricsQuery
         GROUP BY Bucket, detail_type
         """;
 
-    private const string Users = "SELECT (created_at - @from) / @bucket, COUNT(*) FROM users WHERE created_at >= @from AND created_at < @to GROUP BY 1";
+    internal const string Users = "SELECT (created_at - @from) / @bucket, COUNT(*) FROM users WHERE created_at >= @from AND created_at < @to GROUP BY 1";
 
     /// <summary>
     /// The whole hours (UTC) that cover [<paramref name="from"/>, <paramref name="to"/>): both ends are rounded out to

@@ -17,7 +17,7 @@ public sealed class CorrelationTraceQuery(IEventDatabase database, RuleSet rules
 {
     public const int MaxEvents = 1000;
 
-    private const string Archived = """
+    internal const string Archived = """
         SELECT event_id, envelope, archived_at FROM event_archive
         WHERE json_extract(envelope, '$."correlation-id"') = @id
         ORDER BY event_time, seq LIMIT @max
