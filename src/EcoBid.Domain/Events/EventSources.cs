@@ -13,4 +13,5 @@ public static class EventSources
     public const string Notifications = "ecobid.notifications";
     public const string System = "ecobid.system";
     public const string Workflows = "ecobid.workflows";
+    public const string Alarms = "ecobid.alarms";
 }

@@ -21,6 +21,8 @@ public sealed class RuntimeMonitor : IDisposable
     private readonly Counter<long> _failed;
     private readonly Counter<long> _deadLettered;
     private readonly Histogram<double> _latency;
+    private readonly Histogram<double> _duration;
+    private readonly Histogram<double> _timerLateness;
 
     public RuntimeMonitor(IMeterFactory? meterFactory = null)
     {
@@ -30,6 +32,8 @@ public sealed class RuntimeMonitor : IDisposable
         _failed = _meter.CreateCounter<long>("ecobid.messages.failed", description: "Handler attempts that threw");
         _deadLettered = _meter.CreateCounter<long>("ecobid.messages.dead_lettered", description: "Messages moved to a dead-letter queue");
         _latency = _meter.CreateHistogram<double>("ecobid.messages.latency", unit: "ms", description: "Event time to handler commit");
+        _duration = _meter.CreateHistogram<double>("ecobid.messages.duration", unit: "ms", description: "Time a handler attempt ran in its transaction");
+        _timerLateness = _meter.CreateHistogram<double>("ecobid.timers.lateness", unit: "ms", description: "Due time to the commit that fired the timer");
     }
 
     public void Record(RuntimeActivity activity, TimeSpan? latency = null)
@@ -47,7 +51,19 @@ public sealed class RuntimeMonitor : IDisposable
 
         if (latency is { } value)
         {
-            _latency.Record(value.TotalMilliseconds, tag);
+            if (activity.Kind == RuntimeActivityKind.TimerFired)
+            {
+                _timerLateness.Record(value.TotalMilliseconds);
+            }
+            else
+            {
+                _latency.Record(value.TotalMilliseconds, tag);
+            }
+        }
+
+        if (activity.Duration is { } duration && _duration.Enabled)
+        {
+            _duration.Record(duration.TotalMilliseconds, tag);
         }
 
         // Appending and notifying under the gate that WaitForAsync scans and registers under: otherwise a wait that

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using EcoBid.Events.Monitoring;
 using EcoBid.Events.Rules;
@@ -32,8 +33,25 @@ public sealed partial class OutboxRelay(
             return 0;
         }
 
-        var routed = pending.Select(Route).ToList();
-        var stored = await store.DispatchAsync(routed, cancellationToken);
+        var spans = RuntimeTracing.Source.HasListeners() ? new Activity?[pending.Count] : null;
+        var routed = new List<RoutedEvent>(pending.Count);
+        IReadOnlyCollection<string> stored;
+        try
+        {
+            for (var i = 0; i < pending.Count; i++)
+            {
+                routed.Add(Route(pending[i], spans, i));
+            }
+
+            stored = await store.DispatchAsync(routed, cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            EndSpans(spans, routed, TraceOutcomes.Failed, ex.Message);
+            throw;
+        }
+
+        EndSpans(spans, routed, TraceOutcomes.Dispatched, null);
         var now = clock.GetUtcNow();
         foreach (var routedEvent in routed)
         {
@@ -72,18 +90,58 @@ public sealed partial class OutboxRelay(
         }
     }
 
-    private RoutedEvent Route(OutboxEntry entry)
+    /// <summary>
+    /// Parses the envelope once and matches it against every rule. While tracing is on, the event gets a relay span
+    /// under the trace it carries, and goes on to its targets (and the archive) with that span as its parent.
+    /// </summary>
+    private RoutedEvent Route(OutboxEntry entry, Activity?[]? spans, int index)
     {
         using var document = JsonDocument.Parse(entry.EnvelopeJson);
         var root = document.RootElement;
+        var eventId = root.GetProperty("id").GetString()!;
+        var source = root.GetProperty("source").GetString()!;
+        var detailType = root.GetProperty("detail-type").GetString()!;
+        var json = entry.EnvelopeJson;
+        if (spans is not null)
+        {
+            var traceParent = Optional(root, "traceparent");
+            var span = RuntimeTracing.StartRelay(eventId, source, detailType, traceParent, Optional(root, "correlation-id"));
+            spans[index] = span;
+            if (span?.Id is { } id)
+            {
+                json = EnvelopeTraceParent.Replace(json, traceParent, id);
+            }
+        }
+
         return new RoutedEvent(
             entry.Sequence,
-            root.GetProperty("id").GetString()!,
-            root.GetProperty("source").GetString()!,
-            root.GetProperty("detail-type").GetString()!,
+            eventId,
+            source,
+            detailType,
             root.GetProperty("time").GetDateTimeOffset(),
-            entry.EnvelopeJson,
+            json,
             rules.Route(root));
+    }
+
+    private static string? Optional(JsonElement root, string name) =>
+        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static void EndSpans(Activity?[]? spans, List<RoutedEvent> routed, string outcome, string? error)
+    {
+        if (spans is null)
+        {
+            return;
+        }
+
+        for (var i = 0; i < spans.Length; i++)
+        {
+            if (spans[i] is { } span)
+            {
+                span.SetTag(TraceTags.Targets, i < routed.Count ? routed[i].Targets.Count : 0);
+                RuntimeTracing.SetOutcome(span, outcome, error);
+                span.Stop();
+            }
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The outbox relay failed; it retries in a second")]

@@ -35,6 +35,9 @@ public static class DeadLetterEvents
             Time = now,
             Detail = detail,
             CorrelationId = correlationId,
+
+            // Called while the failed attempt's span is current: the alert belongs to the failed event's trace.
+            TraceParent = System.Diagnostics.Activity.Current?.Id,
         };
     }
 }

@@ -1,4 +1,5 @@
 using System.Runtime.ExceptionServices;
+using System.Diagnostics;
 using EcoBid.Events.Envelope;
 using EcoBid.Events.Handlers;
 using EcoBid.Events.Monitoring;
@@ -208,12 +209,14 @@ public sealed partial class QueueConsumer(
             await scope.SavepointAsync(savepoint);
             DateTimeOffset eventTime = message.EnqueuedAt;
             EventEnvelope? envelope = null;
+            Activity? activity = null;
+            var started = Stopwatch.GetTimestamp();
             try
             {
                 envelope = envelopes[i].Envelope ?? throw envelopes[i].Error!;
                 eventTime = envelope.Time;
                 CorrelationContext.Current = envelope.CorrelationId;
-                using var activity = RuntimeTracing.StartHandling(target.Name, envelope);
+                activity = RuntimeTracing.StartHandling(target.Name, envelope, message.ReceiveCount);
                 var first = await inbox.TryMarkProcessedAsync(scope, target.Name, message.MessageKey);
                 if (first && prepared is { } ready)
                 {
@@ -227,20 +230,29 @@ public sealed partial class QueueConsumer(
 
                 await queue.AcknowledgeAsync(scope, message);
                 await scope.ReleaseSavepointAsync(savepoint);
-                outcomes.Add(new Outcome(message, first ? RuntimeActivityKind.Handled : RuntimeActivityKind.Duplicate, eventTime, null));
+                var kind = first ? RuntimeActivityKind.Handled : RuntimeActivityKind.Duplicate;
+                RuntimeTracing.SetOutcome(activity, first ? TraceOutcomes.Handled : TraceOutcomes.Duplicate);
+                outcomes.Add(new Outcome(message, kind, eventTime, null, Stopwatch.GetElapsedTime(started)));
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
                 await scope.RollbackToSavepointAsync(savepoint);
                 await scope.ReleaseSavepointAsync(savepoint);
-                outcomes.Add(await FailAsync(scope, message, envelope, eventTime, ex));
+                var outcome = await FailAsync(scope, message, envelope, eventTime, ex, Stopwatch.GetElapsedTime(started));
+                RuntimeTracing.SetOutcome(activity, outcome.Kind == RuntimeActivityKind.DeadLettered ? TraceOutcomes.DeadLettered : TraceOutcomes.Retry, outcome.Error);
+                activity?.AddException(ex);
+                outcomes.Add(outcome);
+            }
+            finally
+            {
+                activity?.Dispose();
             }
         }
 
         return outcomes;
     }
 
-    private async Task<Outcome> FailAsync(IWriteScope scope, QueueMessage message, EventEnvelope? envelope, DateTimeOffset eventTime, Exception exception)
+    private async Task<Outcome> FailAsync(IWriteScope scope, QueueMessage message, EventEnvelope? envelope, DateTimeOffset eventTime, Exception exception, TimeSpan duration)
     {
         var error = Describe(exception);
         if (message.ReceiveCount >= target.Queue.MaxReceiveCount)
@@ -251,12 +263,12 @@ public sealed partial class QueueConsumer(
                 await scope.PublishAsync(DeadLetterEvents.Create(target.Name, message, envelope?.DetailType, error, scope.Now, envelope?.CorrelationId));
             }
 
-            return new Outcome(message, RuntimeActivityKind.DeadLettered, eventTime, error);
+            return new Outcome(message, RuntimeActivityKind.DeadLettered, eventTime, error, duration);
         }
 
         var delay = Backoff.FullJitter(message.ReceiveCount, target.Queue.BackoffBase, target.Queue.BackoffCap, Random.Shared);
         await queue.ReleaseAsync(scope, message, delay, error);
-        return new Outcome(message, RuntimeActivityKind.Failed, eventTime, error);
+        return new Outcome(message, RuntimeActivityKind.Failed, eventTime, error, duration);
     }
 
     /// <summary>A receive that took less than a batch emptied the store of what was visible when it began.</summary>
@@ -294,9 +306,9 @@ public sealed partial class QueueConsumer(
 
     private readonly record struct Prepared(object? Value, ExceptionDispatchInfo? Error);
 
-    private sealed record Outcome(QueueMessage Message, RuntimeActivityKind Kind, DateTimeOffset EventTime, string? Error)
+    private sealed record Outcome(QueueMessage Message, RuntimeActivityKind Kind, DateTimeOffset EventTime, string? Error, TimeSpan Duration)
     {
         public RuntimeActivity Activity(string queueName, DateTimeOffset now) =>
-            new(Kind, Message.EventId, queueName, now, Message.ReceiveCount, Error);
+            new(Kind, Message.EventId, queueName, now, Message.ReceiveCount, Error, Duration);
     }
 }

@@ -8,7 +8,7 @@ namespace EcoBid.Server.Cli;
 /// </summary>
 public static class CliApp
 {
-    private static readonly HashSet<string> Verbs = new(StringComparer.Ordinal) { "events", "dlq", "queues", "schedules", "replay", "users", "seed", "aws", "help", "--help", "-h", "-?" };
+    private static readonly HashSet<string> Verbs = new(StringComparer.Ordinal) { "events", "dlq", "queues", "schedules", "replay", "users", "seed", "aws", "backup", "help", "--help", "-h", "-?" };
 
     public static bool IsCommand(string[] args) => args is { Length: > 0 } && Verbs.Contains(args[0]);
 
@@ -24,6 +24,7 @@ public static class CliApp
             UserCommands.Create(),
             SeedCommands.Create(),
             AwsCommands.Create(),
+            BackupCommands.Create(),
         };
         var configuration = new InvocationConfiguration
         {

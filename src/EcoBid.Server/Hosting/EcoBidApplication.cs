@@ -1,4 +1,6 @@
 using EcoBid.Server.Admin;
+using EcoBid.Server.Alarms;
+using EcoBid.Server.Backups;
 using EcoBid.Server.Auctions;
 using EcoBid.Server.Aws;
 using EcoBid.Server.Events;
@@ -8,6 +10,7 @@ using EcoBid.Server.Identity;
 using EcoBid.Server.Images;
 using EcoBid.Server.Items;
 using EcoBid.Server.Notifications;
+using EcoBid.Server.Observability;
 using EcoBid.Server.Reservations;
 using EcoBid.Server.Schedules;
 using EcoBid.Server.Stats;
@@ -38,6 +41,7 @@ public static class EcoBidApplication
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapHealthApi();
+        app.MapEcoBidMetrics();
         if (!app.Services.GetRequiredService<ServerRoleOptions>().ServesApi)
         {
             return app;
@@ -66,6 +70,9 @@ public static class EcoBidApplication
         app.MapReplaysApi();
         app.MapWorkflowsApi();
         app.MapAwsApi();
+        app.MapAlarmsApi();
+        app.MapObservabilityApi();
+        app.MapBackupsApi();
         app.MapEcoBidNotifications();
         app.MapEcoBidWeb();
         return app;

@@ -1,7 +1,9 @@
 using Dapper;
 using EcoBid.Events;
+using EcoBid.Server.Alarms;
 using EcoBid.Server.Auctions;
 using EcoBid.Server.Aws;
+using EcoBid.Server.Backups;
 using EcoBid.Events.Rules;
 using EcoBid.Events.Scheduling;
 using EcoBid.Events.Sqlite;
@@ -23,6 +25,7 @@ using EcoBid.Server.Notifications;
 using EcoBid.Server.Health;
 using EcoBid.Server.Http;
 using EcoBid.Server.Items;
+using EcoBid.Server.Observability;
 using EcoBid.Server.OpenApi;
 using EcoBid.Server.Workflows;
 using EcoBid.Server.Workflows.Runtime;
@@ -51,7 +54,7 @@ public static class EcoBidServices
         services.AddHostedService<DatabaseInitializer>();
         services.AddHostedService<WorkflowDefinitionFiles>();
         services.AddSqliteEventStore();
-        services.AddEventRuntime(rules, ScheduleSetLoader.LoadFile(EcoBidPaths.SchedulesPath(configuration)), role.RunsWorkers);
+        services.AddEventRuntime(rules, BackupSchedule.Apply(ScheduleSetLoader.LoadFile(EcoBidPaths.SchedulesPath(configuration)), configuration), role.RunsWorkers);
         services.AddEcoBidWorkflows(configuration, rules);
         services.AddEventReplay(configuration, role.RunsWorkers);
         services.AddEventHandler<ProcessNewItem>(ProcessNewItem.Target);
@@ -81,6 +84,9 @@ public static class EcoBidServices
         services.AddEcoBidHealthChecks();
         services.AddEcoBidOpenApi();
         services.AddEcoBidConsoleLogFormat();
+        services.AddEcoBidTelemetry(configuration);
+        services.AddEcoBidAlarms(configuration);
+        services.AddEcoBidBackups(configuration);
         services.AddEcoBidWeb(configuration, Path.Combine(EcoBidPaths.DataDir(configuration), "keys"));
         services.AddSingleton<EcoBid.Web.Services.Console.IQueueDepthSource, EcoBid.Server.Admin.QueueDepthSource>();
         services.AddSingleton<EcoBid.Web.Services.Console.IRuntimeOverview, EcoBid.Server.Admin.RuntimeOverview>();

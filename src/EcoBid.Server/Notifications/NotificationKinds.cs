@@ -22,6 +22,8 @@ public static class NotificationKinds
     public const string AuctionResult = "auction_result";
     public const string NearbyItem = "nearby_item";
     public const string Message = "message";
+    public const string AlarmRaised = "alarm_raised";
+    public const string AlarmCleared = "alarm_cleared";
 
     private static readonly string[] Everywhere = [NotificationChannels.InApp, NotificationChannels.Email, NotificationChannels.Push];
     private static readonly string[] NoEmail = [NotificationChannels.InApp, NotificationChannels.Push];
@@ -43,6 +45,8 @@ public static class NotificationKinds
         [AuctionResult] = Everywhere,
         [NearbyItem] = NoEmail,
         [Message] = NoEmail,
+        [AlarmRaised] = Everywhere,
+        [AlarmCleared] = Everywhere,
     };
 
     /// <summary>

@@ -88,5 +88,17 @@ public static class NotificationTexts
         $"{sender} wrote about \"{item}\"",
         $"{sender}: {preview}");
 
+    public static NotificationText AlarmRaised(string alarm, string reason, string description, double threshold, string unit) => new(
+        $"Alarm: {alarm}",
+        $"{alarm} went off. {reason} The threshold is {Amount(threshold, unit)}. What it watches: {description} The alarm and its history are at /admin/alarms.");
+
+    public static NotificationText AlarmCleared(string alarm, DateTimeOffset raisedAt, DateTimeOffset clearedAt) => new(
+        $"Alarm cleared: {alarm}",
+        $"{alarm} is back to normal at {When(clearedAt)}, after being raised at {When(raisedAt)}.");
+
+    private static string Amount(double value, string unit) => unit == "ratio"
+        ? value.ToString("0.###%", CultureInfo.InvariantCulture)
+        : $"{value.ToString("0.###", CultureInfo.InvariantCulture)} {unit}";
+
     private static string When(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 }

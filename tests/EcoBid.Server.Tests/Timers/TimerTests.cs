@@ -36,7 +36,7 @@ public sealed class TimerTests : IDisposable
         var view = await (await client.GetAsync("/admin/schedules")).ReadJsonAsync();
 
         var schedules = view.GetProperty("schedules").EnumerateArray().ToDictionary(s => s.GetProperty("name").GetString()!);
-        schedules.Keys.ShouldBe(["DailyCleanup", "CancelExpiredReservations", "AuctionEndCheck", "PickupReminders"], ignoreOrder: true);
+        schedules.Keys.ShouldBe(["DailyCleanup", "CancelExpiredReservations", "AuctionEndCheck", "PickupReminders", "Backup"], ignoreOrder: true);
         schedules["DailyCleanup"].GetProperty("expression").GetString().ShouldBe("cron(0 2 * * ? *)");
         schedules["PickupReminders"].GetProperty("timezone").GetString().ShouldBe("Europe/Warsaw");
 

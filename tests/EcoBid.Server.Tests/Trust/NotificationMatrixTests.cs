@@ -219,7 +219,8 @@ public sealed class NotificationMatrixTests : IDisposable
         var names = kinds.EnumerateObject().Select(p => p.Name).ToList();
         names.ShouldBe(
             ["reservation_created", "waitlist_promoted", "reservation_confirmed", "reservation_cancelled", "reservation_expired", "reservation_completed",
-             "reservation_expiring", "pickup_reminder", "outbid", "auction_won", "auction_lost", "auction_unsold", "auction_result", "nearby_item", "message"],
+             "reservation_expiring", "pickup_reminder", "outbid", "auction_won", "auction_lost", "auction_unsold", "auction_result", "nearby_item", "message",
+             "alarm_raised", "alarm_cleared"],
             ignoreOrder: true);
         var docs = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "docs", "notifications.md"));
         names.ShouldAllBe(kind => docs.Contains($"`{kind}`", StringComparison.Ordinal));
