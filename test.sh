@@ -8,6 +8,8 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 
 scripts/install-test-prerequisites.sh
+# PostgreSQL and RabbitMQ for the scale-out adapters' tests; each test run makes its own database and vhost in them.
+scripts/test-services.sh start
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
