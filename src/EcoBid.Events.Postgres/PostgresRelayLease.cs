@@ -9,10 +9,20 @@ namespace EcoBid.Events.Postgres;
 /// <c>Runtime:IdleRecheck</c>). One relay at a time is what keeps events in commit order on their queues; row leases
 /// (<c>FOR UPDATE SKIP LOCKED</c>) would let two relays dispatch neighbouring batches at once, out of order.
 /// </summary>
-public sealed class PostgresRelayLease(PostgresDatabase database) : IAsyncDisposable
+public sealed class PostgresRelayLease : IAsyncDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
+
+    // Not pooled: closing the session must end it, which is what frees the lock (a pooled connection would keep it).
+    private readonly NpgsqlDataSource _sessions;
     private NpgsqlConnection? _session;
+    private bool _disposed;
+
+    public PostgresRelayLease(PostgresDatabase database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        _sessions = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(database.ConnectionString) { Pooling = false, MaxAutoPrepare = 0 });
+    }
 
     /// <summary>Whether this process held the lease at its last look.</summary>
     public bool IsHeld => _session is not null;
@@ -23,6 +33,7 @@ public sealed class PostgresRelayLease(PostgresDatabase database) : IAsyncDispos
         await _gate.WaitAsync(cancellationToken);
         try
         {
+            ObjectDisposedException.ThrowIf(_disposed, this);
             if (_session is not null)
             {
                 if (await StillOpenAsync(_session, cancellationToken))
@@ -33,7 +44,7 @@ public sealed class PostgresRelayLease(PostgresDatabase database) : IAsyncDispos
                 await DropAsync();
             }
 
-            var session = await database.DataSource.OpenConnectionAsync(cancellationToken);
+            var session = await _sessions.OpenConnectionAsync(cancellationToken);
             try
             {
                 await using var take = PostgresCommands.Create(session, "SELECT pg_try_advisory_lock(@key)", ("key", LockKey(session)));
@@ -64,14 +75,19 @@ public sealed class PostgresRelayLease(PostgresDatabase database) : IAsyncDispos
         await _gate.WaitAsync();
         try
         {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
             await DropAsync();
+            await _sessions.DisposeAsync();
         }
         finally
         {
             _gate.Release();
         }
-
-        _gate.Dispose();
     }
 
     /// <summary>One lease per database and schema, so several runtimes can share a server (tests do).</summary>
