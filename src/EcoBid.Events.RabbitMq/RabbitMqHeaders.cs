@@ -34,6 +34,22 @@ internal static class RabbitMqHeaders
             ? value is byte[] bytes ? long.Parse(Encoding.UTF8.GetString(bytes), System.Globalization.CultureInfo.InvariantCulture) : Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture)
             : 0;
 
-    public static Dictionary<string, object?> Copy(IReadOnlyBasicProperties properties) =>
-        properties.Headers is { } headers ? new Dictionary<string, object?>(headers, StringComparer.Ordinal) : new Dictionary<string, object?>(StringComparer.Ordinal);
+    /// <summary>
+    /// The message's own headers, for a new copy of it. The broker's (<c>x-death</c>, <c>x-delivery-count</c>, …) stay
+    /// behind: a copy that carried the <c>x-death</c> of its last trip through the delay levels would be taken for a
+    /// dead-letter cycle on the next one, and dropped.
+    /// </summary>
+    public static Dictionary<string, object?> Copy(IReadOnlyBasicProperties properties)
+    {
+        var copy = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var (name, value) in properties.Headers ?? new Dictionary<string, object?>())
+        {
+            if (!name.StartsWith("x-", StringComparison.Ordinal))
+            {
+                copy[name] = value;
+            }
+        }
+
+        return copy;
+    }
 }

@@ -140,7 +140,8 @@ public sealed partial class RabbitMqMessageQueue : IMessageQueue, IAsyncDisposab
 
     /// <summary>
     /// Depths by passive declaration of each known target's queue and dead-letter queue (the broker's ready counts,
-    /// exact at the moment asked); in flight counts this process's unsettled deliveries. Messages waiting out a retry
+    /// exact at the moment asked); in flight counts this process's unsettled deliveries (received, or prefetched and waiting
+    /// for a receive). Messages waiting out a retry
     /// delay sit in the shared delay levels and are not counted per target; the oldest message's age is not known to
     /// AMQP and is left out.
     /// </summary>
@@ -152,7 +153,8 @@ public sealed partial class RabbitMqMessageQueue : IMessageQueue, IAsyncDisposab
         {
             var ready = await _connection.DeclareAsync(queue, cancellationToken);
             var dead = await CountAsync(RabbitMqTopology.DeadLetterQueue(queue), cancellationToken);
-            var inFlight = _inFlight.Values.Count(d => string.Equals(d.Queue, queue, StringComparison.Ordinal));
+            var buffered = _consumers.TryGetValue(queue, out var consumer) && consumer.IsValueCreated && consumer.Value.IsCompletedSuccessfully ? consumer.Value.Result.Buffered : 0;
+            var inFlight = buffered + _inFlight.Values.Count(d => string.Equals(d.Queue, queue, StringComparison.Ordinal));
             stats.Add(new QueueStats(queue, ready, inFlight, 0, dead, null));
         }
 
@@ -164,11 +166,18 @@ public sealed partial class RabbitMqMessageQueue : IMessageQueue, IAsyncDisposab
         await _connection.EnsureQueueAsync(queue, cancellationToken);
         var letters = new List<DeadLetter>();
 
-        // Browsing: take without acknowledging on a channel of its own, then close it, which hands every one back.
+        // Browsing: take without acknowledging on a channel of its own, then hand every one back.
         await using var channel = await _connection.CreateChannelAsync(cancellationToken);
+        ulong last = 0;
         while (letters.Count < max && await channel.BasicGetAsync(RabbitMqTopology.DeadLetterQueue(queue), autoAck: false, cancellationToken) is { } got)
         {
             letters.Add(ToDeadLetter(queue, got.BasicProperties, got.Body.ToArray()));
+            last = got.DeliveryTag;
+        }
+
+        if (last > 0)
+        {
+            await channel.BasicNackAsync(last, multiple: true, requeue: true, cancellationToken);
         }
 
         await channel.CloseAsync(cancellationToken);
@@ -186,13 +195,9 @@ public sealed partial class RabbitMqMessageQueue : IMessageQueue, IAsyncDisposab
         var dlq = RabbitMqTopology.DeadLetterQueue(queue);
         var moved = 0;
         await using var channel = await _connection.CreateChannelAsync(cancellationToken);
-        var waiting = await channel.MessageCountAsync(dlq, cancellationToken);
-        for (var seen = 0u; seen < waiting && moved < max; seen++)
+        // Letters this channel takes and leaves unacknowledged are not handed to it again, so the walk ends.
+        while (moved < max && await channel.BasicGetAsync(dlq, autoAck: false, cancellationToken) is { } got)
         {
-            if (await channel.BasicGetAsync(dlq, autoAck: false, cancellationToken) is not { } got)
-            {
-                break;
-            }
 
             var body = got.Body.ToArray();
             var letter = ToDeadLetter(queue, got.BasicProperties, body);

@@ -30,6 +30,9 @@ internal sealed class RabbitMqQueueConsumer : IAsyncDisposable
 
     public long Epoch => Interlocked.Read(ref _epoch);
 
+    /// <summary>Deliveries the broker has sent (unacknowledged, counted against the prefetch) that no receive has taken yet.</summary>
+    public int Buffered => _buffer.Reader.Count;
+
     public static async Task<RabbitMqQueueConsumer> StartAsync(RabbitMqConnection connection, string queue, ushort prefetch, QueueSignal signal, CancellationToken cancellationToken)
     {
         await connection.EnsureQueueAsync(queue, cancellationToken);
