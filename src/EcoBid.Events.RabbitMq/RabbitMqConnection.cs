@@ -147,16 +147,19 @@ public sealed class RabbitMqConnection(IOptions<RabbitMqOptions> options, RuleSe
         if (_publisher is not null)
         {
             await _publisher.DisposeAsync();
+            _publisher = null;
         }
 
         if (_connection is not null)
         {
-            await _connection.CloseAsync();
-            await _connection.DisposeAsync();
-        }
+            if (_connection.IsOpen)
+            {
+                await _connection.CloseAsync();
+            }
 
-        _opening.Dispose();
-        _publishing.Dispose();
+            await _connection.DisposeAsync();
+            _connection = null;
+        }
     }
 
     private static string Redacted(Uri uri) => new UriBuilder(uri) { Password = string.Empty, UserName = uri.UserInfo.Split(':')[0] }.Uri.ToString();

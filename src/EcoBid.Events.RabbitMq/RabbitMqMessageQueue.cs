@@ -238,6 +238,8 @@ public sealed partial class RabbitMqMessageQueue : IMessageQueue, IAsyncDisposab
                 LogSettleFailed(_logger, "-", "-", ex);
             }
         }
+
+        _consumers.Clear();
     }
 
     private async Task<RabbitMqQueueConsumer> ConsumerAsync(string queue, QueueSettings settings, CancellationToken cancellationToken)
