@@ -10,7 +10,7 @@ internal static class Arguments
 
     public static double Number(IReadOnlyList<JsonNode?> args, int index, string function, string name) =>
         At(args, index) is JsonValue value && value.GetValueKind() == JsonValueKind.Number
-            ? value.GetValue<double>()
+            ? double.Parse(value.ToJsonString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture) // whatever CLR number backs it
             : throw Invalid(function, $"{name} must be a number");
 
     public static double? OptionalNumber(IReadOnlyList<JsonNode?> args, int index, string function, string name) =>

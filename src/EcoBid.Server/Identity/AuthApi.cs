@@ -275,11 +275,11 @@ public static class AuthApi
         {
             await scope.Connection.ExecuteAsync(
                 "UPDATE users SET totp_secret = @secret, updated_at = @now WHERE id = @id AND totp_enabled = 0",
-                new { secret = Base32.Encode(secret), now = scope.Now.ToUnixTimeMilliseconds(), id = principal.Id() },
+                new { secret = Totp.SecretText(secret), now = scope.Now.ToUnixTimeMilliseconds(), id = principal.Id() },
                 scope.Transaction);
             return (await AccountStore.FindByIdAsync(scope.Connection, principal.Id(), scope.Transaction))!;
         }, cancellationToken);
-        var stored = Base32.Decode(user.TotpSecret!);
+        var stored = Totp.SecretBytes(user.TotpSecret!);
         var uri = Totp.ProvisioningUri(Issuer, user.Email, stored);
         using var qr = new PngByteQRCode(QRCodeGenerator.GenerateQrCode(uri, QRCodeGenerator.ECCLevel.M));
         return TypedResults.Ok(new MfaSetupResponse(user.TotpSecret!, uri, "data:image/png;base64," + Convert.ToBase64String(qr.GetGraphic(6))));
@@ -303,7 +303,7 @@ public static class AuthApi
                 return false;
             }
 
-            var step = Totp.Verify(Base32.Decode(user.TotpSecret), request.Code, scope.Now);
+            var step = Totp.Verify(Totp.SecretBytes(user.TotpSecret), request.Code, scope.Now);
             if (step is null || step <= user.TotpLastStep)
             {
                 return false;

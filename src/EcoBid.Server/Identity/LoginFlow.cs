@@ -71,7 +71,7 @@ public static class LoginFlow
                     return new Outcome(Result.MfaRequired);
                 }
 
-                step = Totp.Verify(Base32.Decode(current.TotpSecret!), totpCode, scope.Now);
+                step = Totp.Verify(Totp.SecretBytes(current.TotpSecret!), totpCode, scope.Now);
                 if (step is null)
                 {
                     return await FailAsync(scope, key, options, Result.Failed);

@@ -47,16 +47,16 @@ public sealed class TotpTests
     }
 
     [Theory]
-    [InlineData("", "")]
     [InlineData("f", "MY")]
     [InlineData("fo", "MZXQ")]
     [InlineData("foo", "MZXW6")]
     [InlineData("foob", "MZXW6YQ")]
     [InlineData("fooba", "MZXW6YTB")]
     [InlineData("foobar", "MZXW6YTBOI")]
-    public void Base32_matches_rfc_4648(string text, string encoded)
+    public void Secrets_travel_as_rfc_4648_base32_without_padding(string text, string encoded)
     {
-        Base32.Encode(Encoding.ASCII.GetBytes(text)).ShouldBe(encoded);
-        Encoding.ASCII.GetString(Base32.Decode(encoded)).ShouldBe(text);
+        Totp.SecretText(Encoding.ASCII.GetBytes(text)).ShouldBe(encoded);
+        Encoding.ASCII.GetString(Totp.SecretBytes(encoded)).ShouldBe(text);
+        Encoding.ASCII.GetString(Totp.SecretBytes(encoded.ToLowerInvariant() + "===")).ShouldBe(text);
     }
 }

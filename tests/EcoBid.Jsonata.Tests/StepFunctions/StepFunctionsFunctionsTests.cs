@@ -99,4 +99,14 @@ public class StepFunctionsFunctionsTests(JsonataFixture fixture) : LanguageTable
     {
         Fixture.Engine.Evaluate("$eval('1 + 1')", JsonNode.Parse("{}")).Value!.GetValue<long>().ShouldBe(2);
     }
+
+    [Fact]
+    public void Numbers_bound_from_clr_integers_are_taken_as_numbers()
+    {
+        // A host binds values it built in C# (a long, not a parsed JSON number): $partition and $range read them too.
+        var bindings = new Dictionary<string, JsonNode?> { ["size"] = JsonValue.Create(2L), ["end"] = JsonValue.Create(3) };
+
+        Fixture.StepFunctionsEngine.Evaluate("$partition([1, 2, 3], $size)", JsonNode.Parse("{}"), bindings).Value!.ToJsonString().ShouldBe("[[1,2],[3]]");
+        Fixture.StepFunctionsEngine.Evaluate("$range(1, $end, 1)", JsonNode.Parse("{}"), bindings).Value!.ToJsonString().ShouldBe("[1,2,3]");
+    }
 }

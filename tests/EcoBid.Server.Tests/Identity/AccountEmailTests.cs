@@ -29,7 +29,7 @@ public sealed class AccountEmailTests
         var (user, client) = await app.SignUpAsync(displayName: "Ann");
 
         var message = smtp.Received.Single(m => m.IsTo(user.Email));
-        message.Recipients.ShouldBe([$"<{user.Email}>"]);
+        message.Recipients.ShouldBe([user.Email]);
         message.Data.ShouldContain("Subject: Confirm your EcoBid email address");
         message.Data.ShouldContain("Hello Ann,");
         (await (await client.GetAsync("/users/me")).ReadJsonAsync()).GetProperty("emailVerified").GetBoolean().ShouldBeTrue();

@@ -1,43 +1,29 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
+using MimeKit;
+using netDumbster.smtp;
 
 namespace EcoBid.Server.Tests.Infrastructure;
 
 /// <summary>
-/// A tiny SMTP server on loopback that accepts every message and keeps it: enough of RFC 5321 (greeting, EHLO/HELO,
-/// MAIL, RCPT, DATA with dot-unstuffing, RSET, NOOP, QUIT) for the framework's SmtpClient, and nothing more.
-/// Start it on a port that refused connections before to play a mail server coming back after an outage.
+/// An SMTP server on loopback (netDumbster) that accepts every message and keeps it. Start it on a port that refused
+/// connections before to play a mail server coming back after an outage.
 /// </summary>
 public sealed class SmtpSink : IAsyncDisposable
 {
-    private readonly TcpListener _listener;
-    private readonly List<SmtpMessage> _messages = [];
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _accepting;
+    private readonly SimpleSmtpServer _server;
 
     private SmtpSink(int port)
     {
-        _listener = new TcpListener(IPAddress.Loopback, port);
-        _listener.Start();
-        _accepting = Task.Run(AcceptAsync);
+        var configuration = Configuration.Configure().WithAddress(System.Net.IPAddress.Loopback);
+        _server = (port == 0 ? configuration.WithRandomPort() : configuration.WithPort(port)).Build();
     }
 
-    public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
+    public int Port => _server.Configuration.Port;
 
     public static SmtpSink Start(int port = 0) => new(port);
 
-    /// <summary>Every message received so far, in order.</summary>
-    public IReadOnlyList<SmtpMessage> Received
-    {
-        get
-        {
-            lock (_messages)
-            {
-                return [.. _messages];
-            }
-        }
-    }
+    /// <summary>Every message received so far, in order, with its text decoded (MimeKit).</summary>
+    public IReadOnlyList<SmtpMessage> Received => [.. _server.ReceivedEmail.Select(Read)];
 
     /// <summary>Waits (bounded) for a received message that <paramref name="match"/> accepts, and returns the newest such.</summary>
     public async Task<SmtpMessage> WaitForAsync(Func<SmtpMessage, bool> match, double seconds = 15)
@@ -53,90 +39,35 @@ public sealed class SmtpSink : IAsyncDisposable
 
             if (DateTimeOffset.UtcNow > deadline)
             {
-                throw new TimeoutException($"No matching message reached the SMTP sink on port {Port} in {seconds} s ({Received.Count} received).");
+                throw new TimeoutException($"No matching message reached the SMTP sink on port {Port} in {seconds} s ({_server.ReceivedEmailCount} received).");
             }
 
             await Task.Delay(25);
         }
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
-        await _stop.CancelAsync();
-        _listener.Stop();
-        try
-        {
-            await _accepting;
-        }
-        catch (Exception ex) when (ex is OperationCanceledException or SocketException or ObjectDisposedException)
-        {
-        }
-
-        _stop.Dispose();
+        _server.Stop();
+        _server.Dispose();
+        return ValueTask.CompletedTask;
     }
 
-    private async Task AcceptAsync()
+    /// <summary>The headers as "Name: value" lines with encoded words decoded, then the plain-text body.</summary>
+    private static SmtpMessage Read(netDumbster.smtp.SmtpMessage received)
     {
-        while (!_stop.IsCancellationRequested)
-        {
-            var client = await _listener.AcceptTcpClientAsync(_stop.Token);
-            _ = Task.Run(() => ServeAsync(client));
-        }
-    }
-
-    private async Task ServeAsync(TcpClient client)
-    {
-        using var _ = client;
-        await using var stream = client.GetStream();
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        await using var writer = new StreamWriter(stream, new UTF8Encoding(false)) { NewLine = "\r\n", AutoFlush = true };
-        await writer.WriteLineAsync("220 sink ready");
-        string? from = null;
-        var recipients = new List<string>();
-        while (await reader.ReadLineAsync() is { } line)
-        {
-            var verb = line.Length >= 4 ? line[..4].ToUpperInvariant() : line.ToUpperInvariant();
-            switch (verb)
-            {
-                case "EHLO" or "HELO":
-                    await writer.WriteLineAsync("250 sink");
-                    break;
-                case "MAIL":
-                    from = line[(line.IndexOf(':') + 1)..].Trim();
-                    recipients.Clear();
-                    await writer.WriteLineAsync("250 ok");
-                    break;
-                case "RCPT":
-                    recipients.Add(line[(line.IndexOf(':') + 1)..].Trim());
-                    await writer.WriteLineAsync("250 ok");
-                    break;
-                case "DATA":
-                    await writer.WriteLineAsync("354 end with a line holding a single dot");
-                    var data = new StringBuilder();
-                    while (await reader.ReadLineAsync() is { } dataLine && dataLine != ".")
-                    {
-                        data.Append(dataLine.StartsWith("..", StringComparison.Ordinal) ? dataLine[1..] : dataLine).Append("\r\n");
-                    }
-
-                    lock (_messages)
-                    {
-                        _messages.Add(new SmtpMessage(from ?? string.Empty, [.. recipients], MimeText.Decode(data.ToString())));
-                    }
-
-                    await writer.WriteLineAsync("250 queued");
-                    break;
-                case "QUIT":
-                    await writer.WriteLineAsync("221 bye");
-                    return;
-                default:
-                    await writer.WriteLineAsync("250 ok");
-                    break;
-            }
-        }
+        using var raw = new MemoryStream(Encoding.UTF8.GetBytes(received.Data));
+        using var message = MimeMessage.Load(raw);
+        var headers = string.Join("\r\n", message.Headers.Select(h => $"{h.Field}: {h.Value}"));
+        return new SmtpMessage(
+            received.FromAddress.Address,
+            [.. received.ToAddresses.Select(a => a.Address)],
+            headers + "\r\n\r\n" + message.TextBody);
     }
 }
 
+/// <summary>A received message: envelope sender, recipients and the decoded text (headers, a blank line, the body).</summary>
 public sealed record SmtpMessage(string From, IReadOnlyList<string> Recipients, string Data)
 {
-    public bool IsTo(string email) => Recipients.Any(r => string.Equals(r, $"<{email}>", StringComparison.OrdinalIgnoreCase));
+    public bool IsTo(string email) => Recipients.Any(r => string.Equals(r.Trim('<', '>'), email, StringComparison.OrdinalIgnoreCase));
 }

@@ -30,7 +30,7 @@ public sealed class EmailTests
         await buyerClient.ReserveAsync(await sellerClient.CreateItemAsync());
 
         var message = await smtp.WaitForAsync(m => m.IsTo(seller.Email) && m.Data.Contains("reserved", StringComparison.Ordinal));
-        message.Recipients.ShouldBe([$"<{seller.Email}>"]);
+        message.Recipients.ShouldBe([seller.Email]);
         message.Data.ShouldContain("Taker reserved your item");
         message.Data.ShouldContain("Hello Giver,");
     }

@@ -116,4 +116,15 @@ public class JsonataTests
             new EcoBid.Workflows.Definition.DefinitionOptions { Jsonata = Host.Jsonata });
         result.Diagnostics.ShouldContain(d => d.Location == "/States/P/Output" && d.Code == "SCHEMA_VALIDATION_FAILED");
     }
+
+    [Fact]
+    public void Step_functions_extras_take_numbers_from_the_input()
+    {
+        var advance = new Host("""
+            {"QueryLanguage":"JSONata","StartAt":"P","States":{
+              "P":{"Type":"Pass","Output":{"chunks":"{% $partition($states.input.items, $states.input.size) %}","range":"{% $range(1, $states.input.size * 2, 1) %}"},"End":true}}}
+            """).Run("""{"items":[1,2,3],"size":2}""");
+        advance.Status.ShouldBe(ExecutionStatus.Succeeded, advance.Cause);
+        advance.Output.ShouldBeJson("""{"chunks":[[1,2],[3]],"range":[1,2,3,4]}""");
+    }
 }
