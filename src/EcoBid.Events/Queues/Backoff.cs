@@ -14,7 +14,8 @@ public static class Backoff
 
     public static TimeSpan Ceiling(int receiveCount, TimeSpan baseDelay, TimeSpan cap)
     {
-        var exponent = Math.Clamp(receiveCount - 1, 0, 30);
+        // Compared before subtracting: int.MinValue - 1 would wrap round to the largest exponent.
+        var exponent = receiveCount <= 1 ? 0 : Math.Min(receiveCount - 1, 30);
         var ceiling = baseDelay.Ticks * Math.Pow(2, exponent);
         return ceiling >= cap.Ticks ? cap : TimeSpan.FromTicks((long)ceiling);
     }

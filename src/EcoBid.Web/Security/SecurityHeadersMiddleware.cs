@@ -6,8 +6,9 @@ namespace EcoBid.Web.Security;
 
 /// <summary>
 /// A strict policy on every response: scripts, styles, fonts and connections from this origin only (no inline
-/// script or style), no framing, no sniffing, no referrer to other sites. Swagger UI, which needs inline script, is
-/// the one path left out. A configured map tile server is the only other origin allowed, and only for images.
+/// script or style), no framing, no sniffing, no referrer to other sites. Swagger UI at <c>/swagger</c> runs under
+/// it too (its page loads its scripts from files, and its requests go to this origin). A configured map tile server
+/// is the only other origin allowed, and only for images.
 /// </summary>
 public sealed class SecurityHeadersMiddleware(RequestDelegate next, IOptions<WebClientOptions> options)
 {
@@ -17,11 +18,7 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next, IOptions<Web
     {
         ArgumentNullException.ThrowIfNull(context);
         var headers = context.Response.Headers;
-        if (!context.Request.Path.StartsWithSegments("/swagger", StringComparison.OrdinalIgnoreCase))
-        {
-            headers.ContentSecurityPolicy = _policy;
-        }
-
+        headers.ContentSecurityPolicy = _policy;
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "same-origin";

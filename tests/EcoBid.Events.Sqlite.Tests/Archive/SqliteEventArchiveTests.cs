@@ -1,6 +1,7 @@
 using EcoBid.Events.Archive;
 using EcoBid.Events.Sqlite.Tests.Infrastructure;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace EcoBid.Events.Sqlite.Tests.Archive;
 
@@ -61,7 +62,7 @@ public sealed class SqliteEventArchiveTests : IDisposable
     [Fact]
     public async Task Retention_prunes_events_older_than_the_retention_period_by_event_time_in_the_callers_transaction()
     {
-        var now = new TestClock(T0);
+        var now = new FakeTimeProvider(T0);
         var node = await _file.ConnectAsync(now);
 
         var old = Enumerable.Range(0, 12_001).Select(i => RuntimeNode.Event($"old{i}", T0.AddDays(-31).AddSeconds(i % 100)));
@@ -78,7 +79,7 @@ public sealed class SqliteEventArchiveTests : IDisposable
     [Fact]
     public async Task Retention_of_0_days_keeps_events_forever()
     {
-        var now = new TestClock(T0);
+        var now = new FakeTimeProvider(T0);
         var node = await _file.ConnectAsync(now);
         await node.ArchiveAsync(RuntimeNode.Event("ancient", T0.AddYears(-10)), RuntimeNode.Event("today", T0));
 

@@ -8,6 +8,7 @@ using EcoBid.Events.Timers;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace EcoBid.Events.Sqlite.Tests.Timers;
 
@@ -16,7 +17,7 @@ public sealed class TimerServiceTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset Start = new(2026, 3, 28, 23, 0, 0, TimeSpan.Zero);
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "ecobid-timer-tests", Guid.NewGuid().ToString("N"));
-    private readonly ManualClock _clock = new(Start);
+    private readonly FakeTimeProvider _clock = new(Start);
     private readonly RuntimeSignals _signals = new();
     private readonly RuntimeMonitor _monitor = new();
     private SqliteDatabase _database = null!;

@@ -1,3 +1,4 @@
+using CsCheck;
 using EcoBid.Events.Queues;
 
 namespace EcoBid.Events.Tests.Queues;
@@ -6,6 +7,7 @@ public sealed class BackoffTests
 {
     private static readonly TimeSpan Base = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan Cap = TimeSpan.FromMinutes(5);
+    private static readonly Gen<TimeSpan> Delays = Gen.Long[1, TimeSpan.TicksPerDay].Select(TimeSpan.FromTicks);
 
     [Fact]
     public void The_ceiling_doubles_per_receive_until_the_cap()
@@ -18,6 +20,7 @@ public sealed class BackoffTests
     [Theory]
     [InlineData(0)]
     [InlineData(-3)]
+    [InlineData(int.MinValue)]
     public void A_receive_count_below_one_gets_the_base_ceiling(int receiveCount)
     {
         Backoff.Ceiling(receiveCount, Base, Cap).ShouldBe(Base);
@@ -39,22 +42,69 @@ public sealed class BackoffTests
         Backoff.Ceiling(1, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(3)).ShouldBe(TimeSpan.FromSeconds(3));
     }
 
-    [Theory]
-    [InlineData(1)]
-    [InlineData(3)]
-    [InlineData(9)]
-    [InlineData(20)]
-    public void Jittered_delays_stay_within_zero_and_the_ceiling_and_spread_across_it(int receiveCount)
+    /// <summary>Any receive count, base and cap (from a tick to a day): the ceiling doubles from the base until the cap.</summary>
+    [Fact]
+    public void The_ceiling_starts_at_the_base_doubles_per_receive_and_never_passes_the_cap()
     {
-        var random = new Random(20300301);
-        var ceiling = Backoff.Ceiling(receiveCount, Base, Cap);
+        Gen.Select(Gen.Int, Delays, Delays).Sample((receiveCount, baseDelay, cap) =>
+        {
+            var ceiling = Backoff.Ceiling(receiveCount, baseDelay, cap);
 
-        var delays = Enumerable.Range(0, 10_000).Select(_ => Backoff.FullJitter(receiveCount, Base, Cap, random)).ToList();
+            ceiling.ShouldBeGreaterThan(TimeSpan.Zero);
+            ceiling.ShouldBeLessThanOrEqualTo(cap);
+            if (receiveCount <= 1)
+            {
+                ceiling.ShouldBe(baseDelay < cap ? baseDelay : cap);
+            }
 
-        delays.ShouldAllBe(d => d >= TimeSpan.Zero && d <= ceiling);
-        delays.Min().ShouldBeLessThan(ceiling * 0.01);
-        delays.Max().ShouldBeGreaterThan(ceiling * 0.99);
-        (delays.Average(d => d.Ticks) / ceiling.Ticks).ShouldBeInRange(0.45, 0.55);
+            if (receiveCount is >= 1 and <= 30)
+            {
+                var doubled = ceiling * 2;
+                Backoff.Ceiling(receiveCount + 1, baseDelay, cap).ShouldBe(doubled < cap ? doubled : cap);
+            }
+
+            if (receiveCount < int.MaxValue)
+            {
+                Backoff.Ceiling(receiveCount + 1, baseDelay, cap).ShouldBeGreaterThanOrEqualTo(ceiling);
+            }
+        }, iter: 10_000);
+    }
+
+    /// <summary>Full jitter maps the random source's unit value linearly onto [0, ceiling], to the tick.</summary>
+    [Fact]
+    public void A_jittered_delay_is_the_random_fraction_of_the_ceiling()
+    {
+        Gen.Select(Gen.Int, Gen.Double.Unit).Sample((receiveCount, unit) =>
+        {
+            var ceiling = Backoff.Ceiling(receiveCount, Base, Cap);
+
+            var delay = Backoff.FullJitter(receiveCount, Base, Cap, new FixedRandom(unit));
+
+            delay.ShouldBeGreaterThanOrEqualTo(TimeSpan.Zero);
+            delay.ShouldBeLessThanOrEqualTo(ceiling);
+            Math.Abs(delay.Ticks - (unit * ceiling.Ticks)).ShouldBeLessThanOrEqualTo(1);
+        }, iter: 10_000);
+    }
+
+    /// <summary>
+    /// Whatever the seed of the random source and the receive count, ten thousand delays cover [0, ceiling] evenly:
+    /// one near each end and a mean in the middle (each bound is many standard deviations wide, so no seed fails).
+    /// </summary>
+    [Fact]
+    public void Jittered_delays_from_any_seed_spread_across_zero_to_the_ceiling()
+    {
+        Gen.Select(Gen.Int, Gen.Int[1, 40]).Sample((seed, receiveCount) =>
+        {
+            var random = new Random(seed);
+            var ceiling = Backoff.Ceiling(receiveCount, Base, Cap);
+
+            var delays = Enumerable.Range(0, 10_000).Select(_ => Backoff.FullJitter(receiveCount, Base, Cap, random)).ToList();
+
+            delays.ShouldAllBe(d => d >= TimeSpan.Zero && d <= ceiling);
+            delays.Min().ShouldBeLessThan(ceiling * 0.01);
+            delays.Max().ShouldBeGreaterThan(ceiling * 0.99);
+            (delays.Average(d => d.Ticks) / ceiling.Ticks).ShouldBeInRange(0.45, 0.55);
+        }, iter: 50);
     }
 
     [Fact]

@@ -92,9 +92,9 @@ public sealed class AccountEmailTests
             .With("Mail:Smtp:Host", "127.0.0.1").With("Mail:Smtp:Port", FreePort.Next().ToString())
             .With("Auth:VerificationTokenLifetime", lifetime.ToString())
             .With("Mail:RetryBase", "00:00:00.050").With("Mail:RetryCap", retryCap.ToString());
-        using var meters = new NotificationMeterRecorder(app);
+        using var accountEmails = app.CollectNotificationCounter("ecobid.notifications.account_email");
         List<(string Purpose, string Outcome)> Outcomes() =>
-            [.. meters.Of("ecobid.notifications.account_email").Select(t => (t.GetValueOrDefault("purpose") ?? "?", t.GetValueOrDefault("outcome") ?? "?"))];
+            [.. accountEmails.GetMeasurementSnapshot().Select(m => (m.Tag("purpose") ?? "?", m.Tag("outcome") ?? "?"))];
         var client = app.CreateClient();
         var email = $"user-{Guid.NewGuid():N}@example.com";
 

@@ -7,6 +7,7 @@ using EcoBid.Server.Live;
 using EcoBid.Server.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace EcoBid.Server.Tests.Live;
 
@@ -59,45 +60,28 @@ public sealed class HeartbeatNearExpiryTests : IDisposable
         clock.Readings.ShouldBeGreaterThan(1_000, "the clock crept to the expiry one microsecond per reading");
     }
 
-    /// <summary>Timers fire at once (on the pool); every reading of the time is a microsecond after the last.</summary>
-    private sealed class CreepingClock(DateTimeOffset start) : TimeProvider
+    /// <summary>
+    /// A fake clock whose reading creeps a microsecond per read (<see cref="FakeTimeProvider.AutoAdvanceAmount"/>) and
+    /// whose timers fire at once, on the pool, whatever their due time: the one thing <see cref="FakeTimeProvider"/>
+    /// cannot do by itself, since its timers fire exactly when the fake time reaches them, never early.
+    /// </summary>
+    private sealed class CreepingClock : FakeTimeProvider
     {
-        private long _readings;
+        public CreepingClock(DateTimeOffset start)
+            : base(start) => AutoAdvanceAmount = TimeSpan.FromMicroseconds(1);
 
-        public long Readings => Interlocked.Read(ref _readings);
-
-        public override DateTimeOffset GetUtcNow() => start.AddTicks(Interlocked.Increment(ref _readings) * 10);
+        /// <summary>How often the time was read so far (each read moved it a microsecond).</summary>
+        public long Readings => (long)((base.GetUtcNow() - Start) / AutoAdvanceAmount);
 
         public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
         {
-            var timer = new ImmediateTimer();
+            var timer = base.CreateTimer(_ => { }, null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
             if (dueTime != Timeout.InfiniteTimeSpan)
             {
-                ThreadPool.QueueUserWorkItem(_ =>
-                {
-                    if (!timer.Disposed)
-                    {
-                        callback(state);
-                    }
-                });
+                ThreadPool.QueueUserWorkItem(_ => callback(state));
             }
 
             return timer;
-        }
-
-        private sealed class ImmediateTimer : ITimer
-        {
-            public bool Disposed { get; private set; }
-
-            public bool Change(TimeSpan dueTime, TimeSpan period) => true;
-
-            public void Dispose() => Disposed = true;
-
-            public ValueTask DisposeAsync()
-            {
-                Disposed = true;
-                return ValueTask.CompletedTask;
-            }
         }
     }
 }

@@ -41,7 +41,8 @@ public sealed class EmailTests
         using var app = new EcoBidApp()
             .With("Mail:Smtp:Host", "127.0.0.1").With("Mail:Smtp:Port", FreePort.Next().ToString())
             .With("Mail:BreakerMinimumThroughput", "2").With("Mail:RetryBase", "00:00:00.050").With("Mail:MaxAttempts", "5");
-        using var meters = new NotificationMeterRecorder(app);
+        using var emails = app.CollectNotificationCounter("ecobid.notifications.email");
+        using var breaker = app.CollectNotificationCounter("ecobid.notifications.email_breaker");
         // Nobody can verify by email with the server down: the accounts are verified in the database.
         var (_, sellerClient) = await app.SignUpWithoutEmailAsync(displayName: "Giver");
         for (var i = 0; i < 6; i++)
@@ -55,8 +56,8 @@ public sealed class EmailTests
 
         await Eventually.TrueAsync(async () => await app.Database.CountAsync("SELECT COUNT(*) FROM notifications WHERE email_status IN ('pending', 'sending')") == 0, seconds: 30);
         (await app.Database.CountAsync("SELECT COUNT(*) FROM notifications WHERE email_status = 'skipped' AND email_error LIKE '%circuit open%'")).ShouldBeGreaterThan(0);
-        meters.Of("ecobid.notifications.email").Count(t => t["outcome"] == "skipped").ShouldBeGreaterThan(0);
-        meters.Of("ecobid.notifications.email_breaker").ShouldContain(t => t["transition"] == "opened");
+        emails.GetMeasurementSnapshot().Count(m => m.Tag("outcome") == "skipped").ShouldBeGreaterThan(0);
+        breaker.GetMeasurementSnapshot().ShouldContain(m => m.Tag("transition") == "opened");
         // Handlers did their work: nothing of theirs is dead-lettered. Each email not sent is, under EmailDelivery.
         (await app.Database.CountAsync("SELECT COUNT(*) FROM queue_messages WHERE dead_lettered_at IS NOT NULL AND queue <> 'EmailDelivery.dlq'")).ShouldBe(0);
         (await app.Database.CountAsync("SELECT COUNT(*) FROM queue_messages WHERE queue = 'EmailDelivery.dlq'"))
