@@ -33,7 +33,6 @@ public static class PostgresTestServer
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         var schema = builder.SearchPath!;
         builder.SearchPath = null;
-        NpgsqlConnection.ClearAllPools();
         await ExecuteAsync(builder.ConnectionString, $"DROP SCHEMA IF EXISTS {schema} CASCADE");
     }
 
