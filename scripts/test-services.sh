@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Starts (start) or stops (stop) the PostgreSQL and RabbitMQ servers the scale-out tests run against, on this machine
+# Starts (start) or stops (stop) the PostgreSQL and RabbitMQ servers the scale-out tests run against, installing them
+# first when missing (through install-test-prerequisites.sh: apt as root), on this machine
 # only (loopback), and creates the test role on each. CI machines are fresh Debian images without a service manager
 # we can count on, so the servers are started the way their packages allow without one: pg_ctlcluster for the
 # Debian PostgreSQL cluster, `rabbitmq-server -detached` for RabbitMQ. A server already running is left as it is;
@@ -21,8 +22,7 @@ as_postgres() { if [ "$(id -u)" -eq 0 ]; then su postgres -s /bin/sh -c "$1"; el
 
 start_postgres() {
   if ! command -v pg_ctlcluster >/dev/null 2>&1; then
-    echo "PostgreSQL is not installed (run scripts/install-test-prerequisites.sh as root)." >&2
-    return 1
+    "$(dirname "$0")/install-test-prerequisites.sh"
   fi
   if ! pg_lsclusters -h 2>/dev/null | awk -v v="$pg_version" -v c="$pg_cluster" '$1 == v && $2 == c' | grep -q .; then
     echo "Creating the PostgreSQL $pg_version/$pg_cluster cluster"
@@ -49,8 +49,7 @@ rabbit_up() { rabbitmqctl -q status >/dev/null 2>&1; }
 
 start_rabbitmq() {
   if ! command -v rabbitmq-server >/dev/null 2>&1; then
-    echo "RabbitMQ is not installed (run scripts/install-test-prerequisites.sh as root)." >&2
-    return 1
+    "$(dirname "$0")/install-test-prerequisites.sh"
   fi
   # The management plugin serves queue depths and vhost administration over HTTP (port 15672).
   rabbitmq-plugins --offline enable rabbitmq_management >/dev/null
