@@ -35,6 +35,8 @@ public static class EcoBidServices
         DefaultTypeMap.MatchNamesWithUnderscores = true;
         var role = ServerRoleOptions.From(configuration);
         services.AddSingleton(role);
+        var backends = BackendOptions.From(configuration);
+        services.AddSingleton(backends);
         services.Configure<RuntimeOptions>(configuration.GetSection(RuntimeOptions.Section));
         services.Configure<SqliteOptions>(configuration.GetSection(SqliteOptions.Section));
         services.PostConfigure<SqliteOptions>(options => options.Path = EcoBidPaths.DatabasePath(configuration));
@@ -44,6 +46,11 @@ public static class EcoBidServices
         // The initializer is registered before the runtime so the schema exists before any worker starts.
         services.AddHostedService<DatabaseInitializer>();
         services.AddSqliteEventStore();
+        if (backends.Queues is QueueBackend.RabbitMq)
+        {
+            services.AddEcoBidRabbitMqQueues(configuration);
+        }
+
         services.AddEventRuntime(
             RuleSetLoader.LoadFile(EcoBidPaths.RulesPath(configuration)),
             ScheduleSetLoader.LoadFile(EcoBidPaths.SchedulesPath(configuration)),
@@ -69,6 +76,11 @@ public static class EcoBidServices
         services.AddSingleton<DemoSeeder>();
         services.AddEcoBidIdentity(configuration);
         services.AddEcoBidNotifications(configuration);
+        if (backends.Queues is QueueBackend.RabbitMq)
+        {
+            services.AddEcoBidRabbitMqLiveFanout();
+        }
+
         services.AddEcoBidRateLimits(configuration);
         services.AddEcoBidProblemDetails();
         services.AddEcoBidHealthChecks();

@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 
-namespace EcoBid.Events.RabbitMq.Tests;
+namespace EcoBid.Events.Contracts;
 
 /// <summary>
 /// The broker the tests run against: <c>ECOBID_TEST_RABBITMQ</c> (an AMQP URI without a vhost; by default the test user
