@@ -1,4 +1,7 @@
 using System.Net;
+using System.Net.Http.Json;
+using EcoBid.Server.Admin;
+using EcoBid.Server.Handlers.UserRegistered;
 using EcoBid.Events.Contracts;
 using EcoBid.Server.Tests.Infrastructure;
 
@@ -45,6 +48,12 @@ public sealed class BackendSwitchTests
 
             // Signing up waits for the verification email, which a handler sends from its queue on the broker.
             await app.SignUpAsync();
+
+            // The admin API's queue list reads the broker's queues.
+            var admin = await app.AdminClientAsync();
+            var queues = await admin.GetFromJsonAsync<List<QueueStatsResponse>>(new Uri("/admin/queues", UriKind.Relative));
+            queues.ShouldNotBeNull().Select(q => q.Queue).ShouldContain(SendAccountEmails.Target);
+            queues.ShouldAllBe(q => q.DeadLettered == 0);
 
             await RabbitMqTestServer.DeleteVhostAsync(vhost);
             deleted = true;
