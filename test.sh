@@ -8,9 +8,12 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 
 scripts/install-test-prerequisites.sh
+# PostgreSQL and RabbitMQ for the scale-out adapters' tests; each test run makes its own database and vhost in them.
+# Stopped again at the end, but only what this run started (a developer's running servers stay up).
+scripts/test-services.sh start
 
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+trap 'rm -f "$log"; scripts/test-services.sh stop' EXIT
 dotnet build EcoBid.slnx -c Release -warnaserror -nologo -v quiet
 set +e
 dotnet test EcoBid.slnx -c Release --no-build --nologo "$@" 2>&1 | tee "$log"

@@ -8,9 +8,10 @@ if ! command -v dotnet >/dev/null 2>&1; then
 fi
 
 # Debian packages the tests use. Each is installed only when missing.
-# PostgreSQL and RabbitMQ join this list with the tests that need them. Chromium (with a font) is the browser
-# the web client's Playwright tests drive; Playwright's own browser download is never used.
-packages=(chromium fonts-dejavu-core)
+# Chromium (with a font) is the browser the web client's Playwright tests drive; Playwright's own browser download is
+# never used. PostgreSQL (with PostGIS) and RabbitMQ are the scale-out adapters' servers, which
+# scripts/test-services.sh starts; curl talks to RabbitMQ's management API there.
+packages=(chromium fonts-dejavu-core postgresql postgresql-contrib postgresql-15-postgis-3 rabbitmq-server curl)
 missing=()
 for package in "${packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")

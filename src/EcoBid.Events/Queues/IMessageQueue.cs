@@ -7,7 +7,8 @@ namespace EcoBid.Events.Queues;
 /// Durable queues with SQS semantics: a received message is invisible for the visibility timeout; each receive
 /// counts; a message that was received <see cref="QueueSettings.MaxReceiveCount"/> times without being deleted moves
 /// to its dead-letter queue. The acknowledge, release and dead-letter calls take the handler's write scope: an adapter
-/// whose queues share the database applies them in that transaction; a broker adapter applies them after commit.
+/// whose queues share the database applies them in that transaction; a broker adapter records them and applies them in
+/// <see cref="SettleAsync"/>, once the transaction has committed.
 /// </summary>
 public interface IMessageQueue
 {
@@ -22,6 +23,15 @@ public interface IMessageQueue
         Task.FromResult<IReadOnlyList<QueueMessage>?>(null);
 
     Task AcknowledgeAsync(IWriteScope scope, QueueMessage message);
+
+    /// <summary>
+    /// Called by the consumer once the write transaction that handled <paramref name="batch"/> has ended, whether it
+    /// committed or failed. An adapter whose queues share the database has nothing left to do (its acknowledgements
+    /// committed with the effects). A broker adapter now applies the acknowledgements, releases and dead-letters that
+    /// committed, and hands every other message of the batch back for redelivery: a crash before this call leaves the
+    /// messages unacknowledged, so the broker redelivers them and the inbox keeps their effects single.
+    /// </summary>
+    Task SettleAsync(IReadOnlyList<QueueMessage> batch, CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>
     /// Enqueues a message in the caller's transaction, visible at once when it commits. <paramref name="messageKey"/>

@@ -126,18 +126,28 @@ public sealed partial class QueueConsumer(
         // Parsed before the write transaction: the single writer is the pipeline's bottleneck, and parsing needs no lock.
         var envelopes = batch.Select(Parse).ToList();
         var prepared = await PrepareAsync(envelopes, cancellationToken);
-        var (outcomes, next) = await database.WriteAsync(async scope =>
+        List<Outcome> outcomes;
+        IReadOnlyList<QueueMessage>? next;
+        try
         {
-            var handled = await ProcessBatchAsync(batch, envelopes, prepared, scope, cancellationToken);
-            var version = mailbox?.StoredVersion;
-            var more = receiveNext ? await queue.ReceiveAsync(scope, target.Name, target.Queue) : null;
-            if (more is not null)
+            (outcomes, next) = await database.WriteAsync(async scope =>
             {
-                scope.OnCommitted(() => MarkCaughtUp(mailbox, version, more));
-            }
+                var handled = await ProcessBatchAsync(batch, envelopes, prepared, scope, cancellationToken);
+                var version = mailbox?.StoredVersion;
+                var more = receiveNext ? await queue.ReceiveAsync(scope, target.Name, target.Queue) : null;
+                if (more is not null)
+                {
+                    scope.OnCommitted(() => MarkCaughtUp(mailbox, version, more));
+                }
 
-            return (handled, more);
-        }, cancellationToken);
+                return (handled, more);
+            }, cancellationToken);
+        }
+        finally
+        {
+            // After the commit (or the failure), never before: a broker settles its deliveries here.
+            await queue.SettleAsync(batch, CancellationToken.None);
+        }
 
         var now = clock.GetUtcNow();
         foreach (var outcome in outcomes)

@@ -42,6 +42,8 @@ public static class EcoBidServices
         DefaultTypeMap.MatchNamesWithUnderscores = true;
         var role = ServerRoleOptions.From(configuration);
         services.AddSingleton(role);
+        var backends = BackendOptions.From(configuration);
+        services.AddSingleton(backends);
         services.Configure<RuntimeOptions>(configuration.GetSection(RuntimeOptions.Section));
         services.Configure<SqliteOptions>(configuration.GetSection(SqliteOptions.Section));
         services.PostConfigure<SqliteOptions>(options => options.Path = EcoBidPaths.DatabasePath(configuration));
@@ -54,6 +56,11 @@ public static class EcoBidServices
         services.AddHostedService<DatabaseInitializer>();
         services.AddHostedService<WorkflowDefinitionFiles>();
         services.AddSqliteEventStore();
+        if (backends.Queues is QueueBackend.RabbitMq)
+        {
+            services.AddEcoBidRabbitMqQueues(configuration);
+        }
+
         services.AddEventRuntime(rules, BackupSchedule.Apply(ScheduleSetLoader.LoadFile(EcoBidPaths.SchedulesPath(configuration)), configuration), role.RunsWorkers);
         services.AddEcoBidWorkflows(configuration, rules);
         services.AddEventReplay(configuration, role.RunsWorkers);
@@ -79,6 +86,11 @@ public static class EcoBidServices
         services.AddSingleton<DemoSeeder>();
         services.AddEcoBidIdentity(configuration);
         services.AddEcoBidNotifications(configuration);
+        if (backends.Queues is QueueBackend.RabbitMq)
+        {
+            services.AddEcoBidRabbitMqLiveFanout();
+        }
+
         services.AddEcoBidRateLimits(configuration);
         services.AddEcoBidProblemDetails();
         services.AddEcoBidHealthChecks();

@@ -1,5 +1,5 @@
 using EcoBid.Events.Signals;
-using EcoBid.Events.Sqlite.Tests.Contracts;
+using EcoBid.Events.Contracts;
 
 namespace EcoBid.Events.Sqlite.Tests.Runtime;
 

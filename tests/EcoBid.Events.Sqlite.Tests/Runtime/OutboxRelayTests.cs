@@ -1,6 +1,6 @@
 using EcoBid.Events.Monitoring;
 using EcoBid.Events.Outbox;
-using EcoBid.Events.Sqlite.Tests.Contracts;
+using EcoBid.Events.Contracts;
 
 namespace EcoBid.Events.Sqlite.Tests.Runtime;
 

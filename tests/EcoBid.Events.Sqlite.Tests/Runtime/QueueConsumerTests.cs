@@ -3,7 +3,7 @@ using EcoBid.Events.Envelope;
 using EcoBid.Events.Handlers;
 using EcoBid.Events.Monitoring;
 using EcoBid.Events.Queues;
-using EcoBid.Events.Sqlite.Tests.Contracts;
+using EcoBid.Events.Contracts;
 using EcoBid.Events.Storage;
 
 namespace EcoBid.Events.Sqlite.Tests.Runtime;

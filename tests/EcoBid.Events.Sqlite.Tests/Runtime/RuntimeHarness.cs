@@ -4,7 +4,7 @@ using EcoBid.Events.Monitoring;
 using EcoBid.Events.Outbox;
 using EcoBid.Events.Queues;
 using EcoBid.Events.Rules;
-using EcoBid.Events.Sqlite.Tests.Contracts;
+using EcoBid.Events.Contracts;
 using EcoBid.Events.Sqlite.Tests.Sqlite;
 using EcoBid.Events.Storage;
 using Microsoft.Extensions.Logging.Abstractions;

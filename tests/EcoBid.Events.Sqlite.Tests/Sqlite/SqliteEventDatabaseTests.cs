@@ -1,4 +1,4 @@
-using EcoBid.Events.Sqlite.Tests.Contracts;
+using EcoBid.Events.Contracts;
 
 namespace EcoBid.Events.Sqlite.Tests.Sqlite;
 

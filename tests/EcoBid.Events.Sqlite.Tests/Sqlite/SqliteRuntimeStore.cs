@@ -1,7 +1,7 @@
 using EcoBid.Events.Outbox;
 using EcoBid.Events.Queues;
 using EcoBid.Events.Signals;
-using EcoBid.Events.Sqlite.Tests.Contracts;
+using EcoBid.Events.Contracts;
 using EcoBid.Events.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;

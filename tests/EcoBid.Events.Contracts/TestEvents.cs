@@ -1,7 +1,7 @@
 using System.Text.Json;
 using EcoBid.Events.Envelope;
 
-namespace EcoBid.Events.Sqlite.Tests.Contracts;
+namespace EcoBid.Events.Contracts;
 
 /// <summary>Envelopes for tests: unique ids, a fixed source, and a detail built from an anonymous object.</summary>
 public static class TestEvents

@@ -1,7 +1,7 @@
 using EcoBid.Events.Envelope;
 using EcoBid.Events.Storage;
 
-namespace EcoBid.Events.Sqlite.Tests.Contracts;
+namespace EcoBid.Events.Contracts;
 
 /// <summary>
 /// <see cref="IEventDatabase"/>: a write is one transaction in which state and published events commit together or

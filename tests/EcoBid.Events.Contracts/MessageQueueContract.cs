@@ -2,7 +2,7 @@ using EcoBid.Events.Envelope;
 using EcoBid.Events.Queues;
 using EcoBid.Events.Rules;
 
-namespace EcoBid.Events.Sqlite.Tests.Contracts;
+namespace EcoBid.Events.Contracts;
 
 /// <summary>
 /// <see cref="IMessageQueue"/> with SQS semantics, on the manual clock: visibility timeout, receive count, release with

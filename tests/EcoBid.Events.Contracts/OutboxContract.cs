@@ -2,7 +2,7 @@ using EcoBid.Events.Envelope;
 using EcoBid.Events.Outbox;
 using EcoBid.Events.Rules;
 
-namespace EcoBid.Events.Sqlite.Tests.Contracts;
+namespace EcoBid.Events.Contracts;
 
 /// <summary>
 /// <see cref="IOutboxStore"/>: the relay reads committed events in commit order; a dispatch archives each event once,

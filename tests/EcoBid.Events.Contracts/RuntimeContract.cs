@@ -5,7 +5,7 @@ using EcoBid.Events.Queues;
 using EcoBid.Events.Rules;
 using EcoBid.Events.Storage;
 
-namespace EcoBid.Events.Sqlite.Tests.Contracts;
+namespace EcoBid.Events.Contracts;
 
 /// <summary>
 /// What every contract suite shares: a fresh store of the adapter under test per test, on a manual clock, and helpers

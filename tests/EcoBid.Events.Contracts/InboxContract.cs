@@ -1,6 +1,6 @@
 using EcoBid.Events.Storage;
 
-namespace EcoBid.Events.Sqlite.Tests.Contracts;
+namespace EcoBid.Events.Contracts;
 
 /// <summary>
 /// <see cref="IInbox"/>: a consumer's processed mark is true the first time only, per consumer, and lives or dies

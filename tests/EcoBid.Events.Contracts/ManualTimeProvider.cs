@@ -1,4 +1,4 @@
-namespace EcoBid.Events.Sqlite.Tests.Contracts;
+namespace EcoBid.Events.Contracts;
 
 /// <summary>
 /// A clock that moves only when a test says so. Timers made from it (as <c>AsyncSignal.WaitAsync</c> and

@@ -3,7 +3,7 @@ using EcoBid.Events.Queues;
 using EcoBid.Events.Signals;
 using EcoBid.Events.Storage;
 
-namespace EcoBid.Events.Sqlite.Tests.Contracts;
+namespace EcoBid.Events.Contracts;
 
 /// <summary>
 /// One adapter's runtime ports on a fresh, empty store that reads <see cref="Clock"/>. The contract suites see an

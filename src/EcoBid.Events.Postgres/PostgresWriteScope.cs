@@ -1,0 +1,94 @@
+using System.Data.Common;
+using EcoBid.Events.Envelope;
+using EcoBid.Events.Storage;
+using Npgsql;
+
+namespace EcoBid.Events.Postgres;
+
+/// <summary>
+/// One transaction on one pooled connection. <see cref="Prepared"/> keeps one command per SQL text for the scope's
+/// life; preparing on the server is Npgsql's automatic preparation, per physical connection, so a hot statement is
+/// parsed and planned once per connection, not once per transaction.
+/// </summary>
+internal sealed class PostgresWriteScope(
+    NpgsqlConnection connection,
+    NpgsqlTransaction transaction,
+    DateTimeOffset now,
+    CancellationToken cancellationToken) : IWriteScope, IAsyncDisposable
+{
+    private const string InsertOutbox = "INSERT INTO outbox (envelope, created_at) VALUES (@envelope, @now)";
+
+    private Dictionary<string, NpgsqlCommand>? _commands;
+
+    public DbConnection Connection => connection;
+
+    public DbTransaction Transaction => transaction;
+
+    public NpgsqlConnection Npgsql => connection;
+
+    public DateTimeOffset Now => now;
+
+    public CancellationToken CancellationToken => cancellationToken;
+
+    public int Published { get; private set; }
+
+    public List<Action>? Committed { get; private set; }
+
+    public void OnCommitted(Action action) => (Committed ??= []).Add(action);
+
+    public NpgsqlCommand Prepared(string sql, params ReadOnlySpan<(string Name, object? Value)> parameters)
+    {
+        _commands ??= new Dictionary<string, NpgsqlCommand>(StringComparer.Ordinal);
+        if (!_commands.TryGetValue(sql, out var command))
+        {
+            command = new NpgsqlCommand(sql, connection, transaction);
+            foreach (var (name, _) in parameters)
+            {
+                command.Parameters.Add(new NpgsqlParameter { ParameterName = name });
+            }
+
+            _commands.Add(sql, command);
+        }
+
+        if (command.Parameters.Count != parameters.Length)
+        {
+            throw new InvalidOperationException($"A cached command was given {parameters.Length} parameters, not {command.Parameters.Count}: {sql}");
+        }
+
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            var parameter = command.Parameters[i];
+            if (!string.Equals(parameter.ParameterName, parameters[i].Name, StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException($"A cached command was given parameter {parameters[i].Name} where it expects {parameter.ParameterName}: {sql}");
+            }
+
+            parameter.Value = PostgresValues.ToDb(parameters[i].Value);
+        }
+
+        return command;
+    }
+
+    DbCommand IWriteScope.Prepared(string sql, params ReadOnlySpan<(string Name, object? Value)> parameters) => Prepared(sql, parameters);
+
+    /// <summary>The adapter's own scope: its ports take part only in transactions of their own database.</summary>
+    public static PostgresWriteScope Of(IWriteScope scope) =>
+        scope as PostgresWriteScope ?? throw new ArgumentException("The PostgreSQL adapter takes part only in write scopes of its own database.", nameof(scope));
+
+    public async Task PublishAsync(EventEnvelope envelope)
+    {
+        ArgumentNullException.ThrowIfNull(envelope);
+        await Prepared(InsertOutbox, ("envelope", envelope.ToJson()), ("now", now.ToUniversalTime())).ExecuteNonQueryAsync(cancellationToken);
+        Published++;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var command in _commands?.Values ?? (IEnumerable<NpgsqlCommand>)[])
+        {
+            await command.DisposeAsync();
+        }
+
+        _commands = null;
+    }
+}

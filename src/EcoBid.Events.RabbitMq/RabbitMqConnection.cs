@@ -1,0 +1,166 @@
+using System.Collections.Concurrent;
+using EcoBid.Events.Rules;
+using Microsoft.Extensions.Options;
+using RabbitMQ.Client;
+using RabbitMQ.Client.Exceptions;
+
+namespace EcoBid.Events.RabbitMq;
+
+/// <summary>
+/// The process's one connection to the broker, opened on first use. The client recovers it after a network failure or
+/// a broker restart, every <see cref="RabbitMqOptions.NetworkRecoveryInterval"/>, with its channels, declarations and
+/// consumers. Publishes go through one channel with publisher confirms: a publish returns only once the broker has
+/// the message (a quorum queue: on a majority of its replicas), and throws if it was refused or could not be routed.
+/// </summary>
+public sealed class RabbitMqConnection(IOptions<RabbitMqOptions> options, RuleSet? rules = null) : IAsyncDisposable
+{
+    private readonly RabbitMqOptions _options = options.Value;
+    private readonly SemaphoreSlim _opening = new(1, 1);
+    private readonly SemaphoreSlim _publishing = new(1, 1);
+    private readonly ConcurrentDictionary<string, Task> _declared = new(StringComparer.Ordinal);
+    private IConnection? _connection;
+    private IChannel? _publisher;
+
+    public RabbitMqOptions Options => _options;
+
+    /// <summary>The rules file's targets and every queue this process has declared.</summary>
+    public IEnumerable<string> KnownQueues => (rules?.Targets.Keys ?? []).Concat(_declared.Keys).Distinct(StringComparer.Ordinal);
+
+    /// <summary>The settings a queue is declared with: its target's in the rules file, or the defaults.</summary>
+    public QueueSettings SettingsOf(string queue) => rules?.Targets.TryGetValue(queue, out var target) == true ? target.Queue : new QueueSettings();
+
+    /// <summary>The open connection (opened now if need be). Throws, naming the broker, when it cannot be reached.</summary>
+    public async Task<IConnection> ConnectAsync(CancellationToken cancellationToken)
+    {
+        if (_connection is { } open)
+        {
+            return open;
+        }
+
+        await _opening.WaitAsync(cancellationToken);
+        try
+        {
+            if (_connection is not null)
+            {
+                return _connection;
+            }
+
+            if (string.IsNullOrWhiteSpace(_options.ConnectionString))
+            {
+                throw new InvalidOperationException("RabbitMq:ConnectionString is not set: the RabbitMQ queues need an AMQP URI (amqp://user:password@host:5672/vhost).");
+            }
+
+            var factory = new ConnectionFactory
+            {
+                Uri = new Uri(_options.ConnectionString),
+                AutomaticRecoveryEnabled = true,
+                TopologyRecoveryEnabled = true,
+                NetworkRecoveryInterval = _options.NetworkRecoveryInterval,
+                ClientProvidedName = $"ecobid:{Environment.MachineName}:{Environment.ProcessId}",
+            };
+            IConnection connection;
+            try
+            {
+                connection = await factory.CreateConnectionAsync(cancellationToken);
+            }
+            catch (BrokerUnreachableException ex)
+            {
+                throw new InvalidOperationException($"RabbitMQ is unreachable at {Redacted(factory.Uri)}: {ex.InnerException?.Message ?? ex.Message}", ex);
+            }
+
+            await using (var setup = await connection.CreateChannelAsync(cancellationToken: cancellationToken))
+            {
+                await RabbitMqTopology.DeclareDelaysAsync(setup, cancellationToken);
+            }
+
+            _connection = connection;
+            return connection;
+        }
+        finally
+        {
+            _opening.Release();
+        }
+    }
+
+    /// <summary>Declares the queue (and its dead-letter queue) once per process; later calls find it done.</summary>
+    public async Task EnsureQueueAsync(string queue, CancellationToken cancellationToken)
+    {
+        var declaring = _declared.GetOrAdd(queue, name => DeclareAsync(name, CancellationToken.None));
+        try
+        {
+            await declaring.WaitAsync(cancellationToken);
+        }
+        catch when (declaring.IsFaulted || declaring.IsCanceled)
+        {
+            _declared.TryRemove(new KeyValuePair<string, Task>(queue, declaring)); // declared again on the next call
+            throw;
+        }
+    }
+
+    /// <summary>Declares the queue now and returns how many messages are ready in it (a passive look at its depth).</summary>
+    public async Task<uint> DeclareAsync(string queue, CancellationToken cancellationToken)
+    {
+        var connection = await ConnectAsync(cancellationToken);
+        await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
+        return await RabbitMqTopology.DeclareTargetAsync(channel, queue, SettingsOf(queue), cancellationToken);
+    }
+
+    /// <summary>Publishes a persistent message and waits for the broker's confirm.</summary>
+    public async Task PublishAsync(string exchange, string routingKey, IDictionary<string, object?> headers, ReadOnlyMemory<byte> body, string messageId, CancellationToken cancellationToken)
+    {
+        var connection = await ConnectAsync(cancellationToken);
+        await _publishing.WaitAsync(cancellationToken);
+        try
+        {
+            if (_publisher is not { IsOpen: true })
+            {
+                if (_publisher is not null)
+                {
+                    await _publisher.DisposeAsync();
+                }
+
+                _publisher = await connection.CreateChannelAsync(
+                    new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), cancellationToken);
+            }
+
+            var properties = new BasicProperties
+            {
+                Persistent = true,
+                ContentType = "application/json",
+                MessageId = messageId,
+                Headers = headers,
+            };
+            await _publisher.BasicPublishAsync(exchange, routingKey, mandatory: true, properties, body, cancellationToken);
+        }
+        finally
+        {
+            _publishing.Release();
+        }
+    }
+
+    /// <summary>A channel of the caller's own (for consuming, browsing or purging).</summary>
+    public async Task<IChannel> CreateChannelAsync(CancellationToken cancellationToken) =>
+        await (await ConnectAsync(cancellationToken)).CreateChannelAsync(cancellationToken: cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_publisher is not null)
+        {
+            await _publisher.DisposeAsync();
+            _publisher = null;
+        }
+
+        if (_connection is not null)
+        {
+            if (_connection.IsOpen)
+            {
+                await _connection.CloseAsync();
+            }
+
+            await _connection.DisposeAsync();
+            _connection = null;
+        }
+    }
+
+    private static string Redacted(Uri uri) => new UriBuilder(uri) { Password = string.Empty, UserName = uri.UserInfo.Split(':')[0] }.Uri.ToString();
+}

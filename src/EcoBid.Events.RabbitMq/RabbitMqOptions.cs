@@ -1,0 +1,19 @@
+namespace EcoBid.Events.RabbitMq;
+
+/// <summary>Where the broker is (configuration section <c>RabbitMq</c>).</summary>
+public sealed class RabbitMqOptions
+{
+    public const string Section = "RabbitMq";
+
+    /// <summary>An AMQP URI with credentials and vhost, e.g. <c>amqp://ecobid:…@mq:5672/ecobid</c>.</summary>
+    public string ConnectionString { get; set; } = string.Empty;
+
+    /// <summary>How long a lost connection waits before each attempt to come back (the client recovers it, its channels and consumers).</summary>
+    public TimeSpan NetworkRecoveryInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// How long a receive waits for a delivery when none is buffered (SQS's long polling). The consumers are woken by
+    /// deliveries anyway, so 0 (answer at once) suits them; a caller that polls may want a moment.
+    /// </summary>
+    public TimeSpan ReceiveWait { get; set; } = TimeSpan.Zero;
+}

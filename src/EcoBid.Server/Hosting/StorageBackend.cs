@@ -1,0 +1,11 @@
+namespace EcoBid.Server.Hosting;
+
+/// <summary>Where state, outbox, inbox, timers and archive live (setting <c>Storage</c>).</summary>
+public enum StorageBackend
+{
+    /// <summary>One SQLite file in the data folder: the embedded default.</summary>
+    Sqlite,
+
+    /// <summary>PostgreSQL: refused at start until the feature stores move there (docs/scale-out.md).</summary>
+    Postgres,
+}

@@ -1,0 +1,179 @@
+using EcoBid.Events.Contracts;
+using EcoBid.Events.Envelope;
+using EcoBid.Events.Monitoring;
+using EcoBid.Events.Outbox;
+using EcoBid.Events.Rules;
+using EcoBid.Events.Timers;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace EcoBid.Events.Postgres.Tests;
+
+/// <summary>
+/// Several processes on one database (each a store of its own: data source, lease, signals): the outbox is relayed by
+/// one of them at a time, in commit order per aggregate, with nothing dispatched twice; due timers are taken once.
+/// </summary>
+public sealed class PostgresScaleOutTests : IAsyncLifetime
+{
+    private static readonly RuleSet Rules = RuleSetLoader.Parse("""
+        {
+          "targets": { "Index": { "batchSize": 1000 } },
+          "rules": [ { "name": "All", "eventPattern": { "source": ["ecobid.tests"] }, "targets": ["Index"] } ]
+        }
+        """);
+
+    private readonly ManualTimeProvider _clock = new(new DateTimeOffset(2030, 3, 1, 9, 0, 0, TimeSpan.Zero));
+    private PostgresRuntimeStore _first = null!;
+    private PostgresRuntimeStore _second = null!;
+
+    public async Task InitializeAsync()
+    {
+        _first = await PostgresRuntimeStore.CreateAsync(_clock);
+        _second = await _first.OpenAnotherAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _second.DisposeAsync();
+        await _first.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Only_one_process_relays_at_a_time_and_the_other_takes_over_when_it_goes()
+    {
+        await PublishAsync(_first, TestEvents.Create("ItemCreated"));
+
+        (await _first.Outbox.ReadPendingAsync(10, CancellationToken.None)).ShouldHaveSingleItem();
+        (await _second.Outbox.ReadPendingAsync(10, CancellationToken.None)).ShouldBeEmpty();
+        _first.Lease.IsHeld.ShouldBeTrue();
+        _second.Lease.IsHeld.ShouldBeFalse();
+
+        await _first.Lease.DisposeAsync();
+
+        (await _second.Outbox.ReadPendingAsync(10, CancellationToken.None)).ShouldHaveSingleItem();
+        _second.Lease.IsHeld.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Relays_in_two_processes_dispatch_every_event_once_in_commit_order_per_aggregate()
+    {
+        const int aggregates = 8;
+        const int perAggregate = 25;
+
+        // Each aggregate's events commit one after another (as row locks on the aggregate would make them), from
+        // alternating processes, while both processes relay as fast as they can.
+        using var stop = new CancellationTokenSource();
+        var relays = new[] { RelayLoopAsync(_first, stop.Token), RelayLoopAsync(_second, stop.Token) };
+        var published = await Task.WhenAll(Enumerable.Range(0, aggregates).Select(a => Task.Run(async () =>
+        {
+            var ids = new List<string>();
+            for (var n = 0; n < perAggregate; n++)
+            {
+                var envelope = TestEvents.Create("BidPlaced", new { aggregate = a, n });
+                await PublishAsync(n % 2 == 0 ? _first : _second, envelope);
+                ids.Add(envelope.Id);
+            }
+
+            return ids;
+        })));
+
+        await WaitUntilAsync(async () => (await _first.Postgres.ReadAsync(c => Count(c, "SELECT COUNT(*) FROM outbox"))) == 0);
+        await stop.CancelAsync();
+        await Task.WhenAll(relays);
+
+        var received = await _first.Queue.ReceiveAsync("Index", Rules.Targets["Index"].Queue with { BatchSize = 1000 }, CancellationToken.None);
+        received.Select(m => m.EventId).ShouldBe(published.SelectMany(ids => ids), ignoreOrder: true);
+        foreach (var ids in published)
+        {
+            received.Select(m => m.EventId).Where(ids.Contains).ShouldBe(ids);
+        }
+    }
+
+    [Fact]
+    public async Task Due_timers_taken_by_two_workers_at_once_are_each_taken_once()
+    {
+        var keys = Enumerable.Range(0, 200).Select(i => $"listing-expiry:{i}").ToList();
+        await _first.Postgres.WriteAsync(async scope =>
+        {
+            foreach (var key in keys)
+            {
+                await _first.Timers.ScheduleAsync(scope, new ScheduledTimer(key, _clock.GetUtcNow(), TestEvents.Create("ListingExpired").ToJson()));
+            }
+
+            return true;
+        });
+
+        var taken = await Task.WhenAll(new[] { _first, _second }.Select(store => Task.Run(async () =>
+        {
+            var mine = new List<string>();
+            while (true)
+            {
+                var batch = await store.Postgres.WriteAsync(scope => store.Timers.TakeDueAsync(scope, scope.Now, 7));
+                if (batch.Count == 0)
+                {
+                    return mine;
+                }
+
+                mine.AddRange(batch.Select(t => t.Key));
+            }
+        })));
+
+        taken.SelectMany(k => k).ShouldBe(keys, ignoreOrder: true);
+        (await _first.Timers.ListAsync(10, CancellationToken.None)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_moved_timer_fires_at_its_new_time_and_a_cancelled_one_never()
+    {
+        var now = _clock.GetUtcNow();
+        await _first.Postgres.WriteAsync(async scope =>
+        {
+            await _first.Timers.ScheduleAsync(scope, new ScheduledTimer("auction-end:1", now.AddMinutes(5), "{}"));
+            await _first.Timers.ScheduleAsync(scope, new ScheduledTimer("auction-end:1", now.AddMinutes(7), "{}"));
+            await _first.Timers.ScheduleAsync(scope, new ScheduledTimer("reservation-expiry:2", now.AddMinutes(1), "{}"));
+            return await _first.Timers.CancelAsync(scope, "reservation-expiry:2");
+        });
+
+        (await _second.Timers.NextDueAtAsync(CancellationToken.None)).ShouldBe(now.AddMinutes(7));
+        (await _second.Postgres.WriteAsync(scope => _second.Timers.TakeDueAsync(scope, now.AddMinutes(6), 10))).ShouldBeEmpty();
+        (await _second.Postgres.WriteAsync(scope => _second.Timers.TakeDueAsync(scope, now.AddMinutes(7), 10))).ShouldHaveSingleItem().Key.ShouldBe("auction-end:1");
+    }
+
+    private static Task PublishAsync(PostgresRuntimeStore store, EventEnvelope envelope) =>
+        store.Postgres.WriteAsync(async scope =>
+        {
+            await scope.PublishAsync(envelope);
+            return true;
+        });
+
+    private static async Task RelayLoopAsync(PostgresRuntimeStore store, CancellationToken stop)
+    {
+        using var monitor = new RuntimeMonitor();
+        using var relay = new OutboxRelay(
+            store.Outbox, Rules, store.Signals, monitor, TimeProvider.System, Options.Create(new RuntimeOptions { RelayBatchSize = 16 }), NullLogger<OutboxRelay>.Instance);
+        while (!stop.IsCancellationRequested)
+        {
+            if (await relay.RelayOnceAsync(CancellationToken.None) == 0)
+            {
+                await Task.Delay(5, CancellationToken.None);
+            }
+        }
+    }
+
+    private static async Task<long> Count(System.Data.Common.DbConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(await command.ExecuteScalarAsync());
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!await condition())
+        {
+            DateTime.UtcNow.ShouldBeLessThan(deadline, "the condition did not hold within 30 s");
+            await Task.Delay(20);
+        }
+    }
+}

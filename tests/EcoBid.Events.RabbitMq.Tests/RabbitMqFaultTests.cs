@@ -1,0 +1,231 @@
+using System.Diagnostics;
+using EcoBid.Events.Contracts;
+using EcoBid.Events.Monitoring;
+using EcoBid.Events.Outbox;
+using EcoBid.Events.Queues;
+using EcoBid.Events.Rules;
+using EcoBid.Events.Storage;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace EcoBid.Events.RabbitMq.Tests;
+
+/// <summary>
+/// The runtime's consumers and relay on RabbitMQ, through failures: a consumer that dies between its commit and its
+/// acknowledgement, a handler that keeps failing, and a broker restart. Bounded in time, on loopback. The broker
+/// restart stops the whole broker application, so this class runs alone (no other test uses the broker meanwhile).
+/// </summary>
+[Collection(nameof(BrokerRestarts))]
+public sealed class RabbitMqFaultTests : IAsyncLifetime
+{
+    private static readonly RuleSet Rules = RuleSetLoader.Parse("""
+        {
+          "targets": { "Index": { "batchSize": 10, "backoffBaseMilliseconds": 50, "backoffCapSeconds": 1 } },
+          "rules": [ { "name": "All", "eventPattern": { "source": ["ecobid.tests"] }, "targets": ["Index"] } ]
+        }
+        """);
+
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    private readonly RuntimeMonitor _monitor = new();
+    private RabbitMqRuntimeStore _store = null!;
+
+    private RuleTarget Index => Rules.Targets["Index"];
+
+    public async Task InitializeAsync()
+    {
+        _store = await RabbitMqRuntimeStore.CreateAsync(new ManualTimeProvider(DateTimeOffset.UtcNow), TimeProvider.System, TimeProvider.System);
+        await _store.Database.WriteAsync(async scope =>
+        {
+            await using var create = scope.Command("CREATE TABLE effects (event_id TEXT NOT NULL)");
+            return await create.ExecuteNonQueryAsync();
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        _monitor.Dispose();
+        await _store.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_consumer_killed_between_its_commit_and_its_acknowledgement_has_the_message_redelivered_and_the_effect_stays_single()
+    {
+        var created = TestEvents.Create("ItemCreated");
+        await PublishAndRelayAsync(_store, created);
+        var handler = new EffectHandler();
+        var message = await ReceiveOneAsync(_store);
+
+        // The handler's transaction commits (effect, inbox mark, acknowledgement recorded) and the process dies before settling.
+        await _store.Database.WriteAsync(async scope =>
+        {
+            (await _store.Inbox.TryMarkProcessedAsync(scope, "Index", message.MessageKey)).ShouldBeTrue();
+            await handler.HandleAsync(EnvelopeOf(message), scope, CancellationToken.None);
+            await _store.Queue.AcknowledgeAsync(scope, message);
+            return true;
+        });
+        await _store.RabbitMq.DisposeAsync();
+        await _store.Connection.DisposeAsync();
+
+        await using var restarted = _store.OpenAnother(TimeProvider.System);
+        var consumer = Consumer(restarted, handler);
+        await WaitUntilAsync(async () => await consumer.ConsumeOnceAsync(CancellationToken.None) > 0);
+
+        var duplicate = await _monitor.WaitForAsync(a => a.Kind == RuntimeActivityKind.Duplicate && a.EventId == created.Id, Patience);
+        duplicate.ReceiveCount.ShouldBe(2);
+        (await EffectsAsync(created.Id)).ShouldBe(1);
+        handler.Calls.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_message_whose_handler_keeps_failing_is_dead_lettered_after_three_deliveries_and_redrives()
+    {
+        var poison = TestEvents.Create("ImageUploaded");
+        var handler = new EffectHandler { Failing = true };
+        using var stop = new CancellationTokenSource(Patience);
+        var running = Consumer(_store, handler).RunAsync(stop.Token);
+
+        await PublishAndRelayAsync(_store, poison);
+        var deadLettered = await _monitor.WaitForAsync(a => a.Kind == RuntimeActivityKind.DeadLettered && a.EventId == poison.Id, Patience);
+
+        deadLettered.ReceiveCount.ShouldBe(3);
+        handler.Calls.ShouldBe(3);
+        _monitor.Recent.Count(a => a.Kind == RuntimeActivityKind.Failed && a.EventId == poison.Id).ShouldBe(2);
+        (await EffectsAsync(poison.Id)).ShouldBe(0);
+        var letter = (await _store.Queue.ListDeadLettersAsync("Index", 10, CancellationToken.None)).ShouldHaveSingleItem();
+        letter.ReceiveCount.ShouldBe(3);
+        letter.LastError.ShouldBe($"InvalidOperationException: the thumbnailer is down ({poison.Id})");
+
+        handler.Failing = false;
+        (await _store.Queue.RedriveAsync("Index", null, 10, CancellationToken.None)).ShouldBe(1);
+        await _monitor.WaitForAsync(a => a.Kind == RuntimeActivityKind.Handled && a.EventId == poison.Id, Patience);
+        (await EffectsAsync(poison.Id)).ShouldBe(1);
+        await stop.CancelAsync();
+        await running;
+    }
+
+    [Fact]
+    public async Task A_broker_restart_while_the_consumer_and_relay_run_loses_nothing_and_handles_everything_once()
+    {
+        var handler = new EffectHandler();
+        using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var consuming = Consumer(_store, handler).RunAsync(stop.Token);
+        var relaying = RelayLoopAsync(_store, stop.Token);
+        var before = Enumerable.Range(0, 20).Select(i => TestEvents.Create("BidPlaced", new { i })).ToArray();
+        var during = Enumerable.Range(0, 20).Select(i => TestEvents.Create("BidPlaced", new { i = 100 + i })).ToArray();
+        await PublishAsync(_store, before);
+        await _monitor.WaitForAsync(a => a.Kind == RuntimeActivityKind.Handled, Patience, count: before.Length);
+
+        await RabbitCtlAsync("stop_app");
+        try
+        {
+            await PublishAsync(_store, during); // committed to the outbox; the relay cannot publish until the broker is back
+        }
+        finally
+        {
+            await RabbitCtlAsync("start_app");
+        }
+
+        foreach (var envelope in before.Concat(during))
+        {
+            await _monitor.WaitForAsync(a => a.Kind == RuntimeActivityKind.Handled && a.EventId == envelope.Id, Patience);
+        }
+
+        await stop.CancelAsync();
+        await Task.WhenAll(consuming, relaying);
+        foreach (var envelope in before.Concat(during))
+        {
+            (await EffectsAsync(envelope.Id)).ShouldBe(1);
+        }
+    }
+
+    private static Envelope.EventEnvelope EnvelopeOf(QueueMessage message) => Envelope.EventEnvelope.FromJson(message.Body);
+
+    private QueueConsumer Consumer(RabbitMqRuntimeStore store, EffectHandler handler) => new(
+        Index, handler, store.Queue, store.Inbox, store.Database, store.Signals, _monitor, TimeProvider.System,
+        new RuntimeOptions { IdleRecheck = TimeSpan.FromMilliseconds(500) }, NullLogger.Instance);
+
+    private static Task PublishAsync(RabbitMqRuntimeStore store, params Envelope.EventEnvelope[] events) =>
+        store.Database.WriteAsync(async scope =>
+        {
+            foreach (var envelope in events)
+            {
+                await scope.PublishAsync(envelope);
+            }
+
+            return true;
+        });
+
+    private async Task PublishAndRelayAsync(RabbitMqRuntimeStore store, params Envelope.EventEnvelope[] events)
+    {
+        await PublishAsync(store, events);
+        using var relay = Relay(store);
+        while (await relay.RelayOnceAsync(CancellationToken.None) > 0)
+        {
+        }
+    }
+
+    private OutboxRelay Relay(RabbitMqRuntimeStore store) =>
+        new(store.Outbox, Rules, store.Signals, _monitor, TimeProvider.System, Options.Create(new RuntimeOptions()), NullLogger<OutboxRelay>.Instance);
+
+    private async Task RelayLoopAsync(RabbitMqRuntimeStore store, CancellationToken stop)
+    {
+        using var relay = Relay(store);
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                if (await relay.RelayOnceAsync(CancellationToken.None) == 0)
+                {
+                    await Task.Delay(20, CancellationToken.None);
+                }
+            }
+            catch (Exception ex) when (ex is not ShouldAssertException)
+            {
+                await Task.Delay(200, CancellationToken.None); // the broker is away: the events wait in the outbox
+            }
+        }
+    }
+
+    private static async Task<QueueMessage> ReceiveOneAsync(RabbitMqRuntimeStore store)
+    {
+        var settings = Rules.Targets["Index"].Queue;
+        QueueMessage? message = null;
+        await WaitUntilAsync(async () => (message = (await store.Queue.ReceiveAsync("Index", settings, CancellationToken.None)).SingleOrDefault()) is not null);
+        return message!;
+    }
+
+    private Task<long> EffectsAsync(string eventId) =>
+        _store.Database.ReadAsync(async connection =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT COUNT(*) FROM effects WHERE event_id = $id";
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "$id";
+            parameter.Value = eventId;
+            command.Parameters.Add(parameter);
+            return Convert.ToInt64(await command.ExecuteScalarAsync());
+        });
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (!await condition())
+        {
+            DateTime.UtcNow.ShouldBeLessThan(deadline, "the condition did not hold in time");
+            await Task.Delay(20);
+        }
+    }
+
+    private static async Task RabbitCtlAsync(string command)
+    {
+        using var process = Process.Start(new ProcessStartInfo("rabbitmqctl", ["-q", command]) { RedirectStandardOutput = true, RedirectStandardError = true })
+            ?? throw new InvalidOperationException("rabbitmqctl did not start");
+        await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
+        process.ExitCode.ShouldBe(0, $"rabbitmqctl {command}: {await process.StandardError.ReadToEndAsync()}");
+    }
+}
+
+/// <summary>Tests that stop the broker run on their own, after the others.</summary>
+[CollectionDefinition(nameof(BrokerRestarts), DisableParallelization = true)]
+public sealed class BrokerRestarts;

@@ -1,0 +1,8 @@
+using EcoBid.Events.Contracts;
+
+namespace EcoBid.Events.Sqlite.Tests.Sqlite;
+
+public sealed class SqliteQueueDeliveryTests : QueueDeliveryContract
+{
+    protected override Task<IRuntimeStore> CreateStoreAsync(ManualTimeProvider clock) => SqliteRuntimeStore.CreateAsync(clock);
+}

@@ -1,0 +1,87 @@
+using System.Net;
+using System.Net.Http.Json;
+using EcoBid.Server.Admin;
+using EcoBid.Server.Handlers.UserRegistered;
+using EcoBid.Events.Contracts;
+using EcoBid.Server.Tests.Infrastructure;
+
+namespace EcoBid.Server.Tests.Hosting;
+
+/// <summary>The <c>Storage</c> and <c>Queues</c> switches: what they refuse at start, and the RabbitMQ queues for real.</summary>
+public sealed class BackendSwitchTests
+{
+    public static TheoryData<string, string?, string?, string[]> Refused => new()
+    {
+        { "postgres", null, null, ["Storage 'postgres' is not available yet", "feature stores", "Storage=sqlite"] },
+        { "oracle", null, null, ["Storage 'oracle' is not known", "sqlite", "postgres"] },
+        { "sqlite", "kafka", null, ["Queues 'kafka' is not known", "embedded", "rabbitmq"] },
+        { "sqlite", "rabbitmq", null, ["RabbitMq:ConnectionString", "RabbitMq__ConnectionString"] },
+        { "sqlite", "rabbitmq", "http://127.0.0.1:5672/", ["RabbitMq:ConnectionString is not an AMQP URI"] },
+        { "sqlite", "rabbitmq", "amqp://ecobid_test:ecobid_test@127.0.0.1:1/", ["Queues 'rabbitmq'", "RabbitMQ is unreachable at", "127.0.0.1:1"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Refused))]
+    public void The_server_refuses_to_start_naming_what_is_wrong(string storage, string? queues, string? broker, string[] expected)
+    {
+        using var app = new EcoBidApp().With("Storage", storage).With("Queues", queues).With("RabbitMq:ConnectionString", broker);
+
+        var error = Should.Throw<Exception>(() => app.CreateClient());
+
+        var messages = string.Join(" | ", Chain(error).Select(e => e.Message));
+        foreach (var fragment in expected)
+        {
+            messages.ShouldContain(fragment);
+        }
+    }
+
+    [Fact]
+    public async Task With_rabbitmq_queues_events_reach_their_handlers_and_readiness_follows_the_broker()
+    {
+        var vhost = await RabbitMqTestServer.CreateVhostAsync();
+        var deleted = false;
+        try
+        {
+            using var app = new EcoBidApp().With("Queues", "rabbitmq").With("RabbitMq:ConnectionString", vhost).With("RabbitMq:NetworkRecoveryInterval", "00:00:00.200");
+            var client = app.CreateClient();
+            (await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+            // Signing up waits for the verification email, which a handler sends from its queue on the broker.
+            await app.SignUpAsync();
+
+            // The admin API's queue list reads the broker's queues.
+            var admin = await app.AdminClientAsync();
+            var queues = await admin.GetFromJsonAsync<List<QueueStatsResponse>>(new Uri("/admin/queues", UriKind.Relative));
+            queues.ShouldNotBeNull().Select(q => q.Queue).ShouldContain(SendAccountEmails.Target);
+            queues.ShouldAllBe(q => q.DeadLettered == 0);
+
+            await RabbitMqTestServer.DeleteVhostAsync(vhost);
+            deleted = true;
+            await Eventually.TrueAsync(
+                async () => (await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).StatusCode == HttpStatusCode.ServiceUnavailable,
+                what: "/health/ready fails once the broker is gone");
+        }
+        finally
+        {
+            if (!deleted)
+            {
+                await RabbitMqTestServer.DeleteVhostAsync(vhost);
+            }
+        }
+    }
+
+    private static IEnumerable<Exception> Chain(Exception error)
+    {
+        for (var e = error; e is not null; e = e.InnerException)
+        {
+            yield return e;
+            if (e is AggregateException aggregate)
+            {
+                foreach (var inner in aggregate.InnerExceptions.SelectMany(Chain))
+                {
+                    yield return inner;
+                }
+            }
+        }
+    }
+}
