@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using EcoBid.Events.Envelope;
 using EcoBid.Events.Handlers;
 using EcoBid.Events.Monitoring;
-using EcoBid.Events.Sqlite.Tests.Contracts;
+using EcoBid.Events.Contracts;
 using EcoBid.Events.Storage;
 
 namespace EcoBid.Events.Sqlite.Tests.Runtime;
