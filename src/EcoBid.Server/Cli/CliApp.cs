@@ -8,7 +8,7 @@ namespace EcoBid.Server.Cli;
 /// </summary>
 public static class CliApp
 {
-    private static readonly HashSet<string> Verbs = new(StringComparer.Ordinal) { "events", "dlq", "queues", "schedules", "replay", "users", "seed", "aws", "backup", "help", "--help", "-h", "-?" };
+    private static readonly HashSet<string> Verbs = new(StringComparer.Ordinal) { "events", "dlq", "queues", "schedules", "replay", "users", "seed", "aws", "backup", "workflows", "help", "--help", "-h", "-?" };
 
     public static bool IsCommand(string[] args) => args is { Length: > 0 } && Verbs.Contains(args[0]);
 
@@ -25,6 +25,7 @@ public static class CliApp
             SeedCommands.Create(),
             AwsCommands.Create(),
             BackupCommands.Create(),
+            WorkflowCommands.Create(),
         };
         var configuration = new InvocationConfiguration
         {

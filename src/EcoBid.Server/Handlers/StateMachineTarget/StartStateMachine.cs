@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using EcoBid.Events.Envelope;
 using EcoBid.Events.Handlers;
 using EcoBid.Events.Storage;
@@ -22,6 +23,8 @@ public sealed class StartStateMachine(WorkflowService workflows, string machine)
         ArgumentNullException.ThrowIfNull(envelope);
         // A replayed event starts its own execution, once per replay.
         var name = envelope.ReplayName is null ? envelope.Id : $"{envelope.Id}-{WorkflowRuntime.InputHash(envelope.ReplayName)[..16]}";
-        await workflows.StartInScopeAsync(scope, workflows.Arns.StateMachine(machine), name, envelope.ToJson(), envelope.TraceParent, null);
+        // The execution's steps hang under this delivery's span (the event's trace), or the event's parent untraced.
+        var traceParent = Activity.Current?.Id ?? envelope.TraceParent;
+        await workflows.StartInScopeAsync(scope, workflows.Arns.StateMachine(machine), name, envelope.ToJson(), traceParent, null);
     }
 }

@@ -19,7 +19,7 @@ public static class WorkflowsApi
         var group = routes.MapGroup("/workflows").WithTags("Workflows").RequireAuthorization();
         group.MapGet("", ListStateMachines).RequireAuthorization(CurrentUser.AdminPolicy).WithSummary("The state machines, by name.");
         group.MapPost("/{stateMachine}/executions", Start).RequireAuthorization(CurrentUser.AdminPolicy)
-            .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).WithSummary("Starts an execution; a name given twice with the same input returns the first.");
+            .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409).WithSummary("Starts an execution; a name given twice with the same input returns the first.");
         group.MapGet("/{stateMachine}/executions", List).RequireAuthorization(CurrentUser.AdminPolicy)
             .ProducesProblem(400).ProducesProblem(404).WithSummary("The machine's executions, newest first, optionally of one status.");
         group.MapGet("/executions/{id}", Describe).ProducesProblem(404).WithSummary("One execution: status, input, output, error, cause, start and stop.");

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using EcoBid.Events.Monitoring;
 using EcoBid.Events.Storage;
 using EcoBid.Events.Timers;
 using EcoBid.Server.Events;
@@ -207,6 +208,7 @@ public sealed partial class WorkflowRuntime(
 
             await store.AppendHistoryAsync(scope, arn, rows);
             batch.EventsWritten += rows.Length;
+            TraceSteps(live.Record, advance.Events);
         }
 
         Outcome(live.Record, live.Snapshot);
@@ -235,6 +237,21 @@ public sealed partial class WorkflowRuntime(
         if (!live.Running)
         {
             await EndedAsync(batch, live);
+        }
+    }
+
+    /// <summary>
+    /// A span per state entered, under the trace that started the execution (the event's or the request's), so a
+    /// trace shows the workflow steps an event caused. A state may wait for days, so the span marks its entry only.
+    /// </summary>
+    private static void TraceSteps(ExecutionRecord record, IReadOnlyList<HistoryEvent> events)
+    {
+        foreach (var entered in events)
+        {
+            if (entered.Name is { } state && entered.Type.EndsWith("StateEntered", StringComparison.Ordinal))
+            {
+                RuntimeTracing.StartWorkflowStep(record.Machine, record.Arn, state, record.TraceHeader)?.Dispose();
+            }
         }
     }
 
