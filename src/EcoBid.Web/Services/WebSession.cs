@@ -45,6 +45,19 @@ public sealed class WebSession(SessionCookie cookie, EcoBidApi api, RefreshCoale
         _current = Task.FromResult<SignedInUser?>(null);
     }
 
+    /// <summary>
+    /// Trades the refresh token for new tokens now, so claims the API changed (the display name after a profile
+    /// save) reach the header on the next page instead of when the access token runs out.
+    /// </summary>
+    public async Task RenewAsync()
+    {
+        if (cookie.Read() is { } tokens)
+        {
+            _current = RefreshAsync(tokens);
+            await _current;
+        }
+    }
+
     private async Task<SignedInUser?> LoadAsync()
     {
         if (cookie.Read() is not { } tokens || SignedInUser.FromAccessToken(tokens.AccessToken) is not { } user)
@@ -57,6 +70,11 @@ public sealed class WebSession(SessionCookie cookie, EcoBidApi api, RefreshCoale
             return user;
         }
 
+        return await RefreshAsync(tokens);
+    }
+
+    private async Task<SignedInUser?> RefreshAsync(TokenPair tokens)
+    {
         var refreshed = await coalescer.RefreshAsync(tokens.RefreshToken,
             () => api.SendAsync<TokenPair>(HttpMethod.Post, "/auth/refresh", new { refreshToken = tokens.RefreshToken }));
         if (!refreshed.Ok || refreshed.Value is null)
