@@ -1,3 +1,4 @@
+using EcoBid.Server.Handlers.DisputeChanged;
 using EcoBid.Server.Disputes.Tasks;
 using Dapper;
 using EcoBid.Events;
@@ -79,6 +80,7 @@ public static class EcoBidServices
         services.Configure<ReservationsOptions>(configuration.GetSection(ReservationsOptions.Section));
         services.AddSingleton<ReservationStore>();
         services.AddWorkflowTask<AwaitDisputeAnswer>().AddWorkflowTask<DecideDispute>().AddWorkflowTask<ResolveDispute>();
+        services.AddEventHandler<NotifyDisputeParties>(NotifyDisputeParties.Target);
         services.AddEcoBidAuctions(configuration);
         services.AddEcoBidAws(configuration);
         services.AddEcoBidImages(configuration);

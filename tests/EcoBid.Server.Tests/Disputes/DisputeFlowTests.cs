@@ -33,18 +33,21 @@ public sealed class DisputeFlowTests : IDisposable
         resolved.GetProperty("responseText").GetString().ShouldBe("Sorry, I forgot.");
         resolved.GetProperty("executionArn").GetString().ShouldNotBeNullOrEmpty();
         (await _app.EventCountAsync("DisputeResolved")).ShouldBe(1);
+        await Eventually.TrueAsync(async () => await _app.Database.CountAsync("SELECT COUNT(*) FROM notifications WHERE kind = 'dispute_resolved'") == 2, what: "both parties told");
+        (await _app.Database.CountAsync("SELECT COUNT(*) FROM notifications WHERE kind = 'dispute_opened'")).ShouldBe(1);
     }
 
     [Fact]
     public async Task A_contested_dispute_goes_to_an_admin_who_decides_it()
     {
+        var admin = await _app.AdminClientAsync();
         var (sellerClient, buyerClient, reservationId) = await ReservedAsync();
         var id = (await OpenAsync(sellerClient, reservationId, "other", "The buyer was rude.")).GetProperty("id").GetString()!;
         await WaitingForAnswerAsync(id);
         (await buyerClient.PostAsJsonAsync($"/disputes/{id}/response", new { text = "I was not.", accept = false })).StatusCode.ShouldBe(HttpStatusCode.OK);
 
-        var admin = await _app.AdminClientAsync();
         await Eventually.TrueAsync(async () => (await DisputeAsync(admin, id)).GetProperty("status").GetString() == "awaiting_admin", what: "escalated");
+        await Eventually.TrueAsync(async () => await _app.Database.CountAsync("SELECT COUNT(*) FROM notifications WHERE kind = 'dispute_escalated'") >= 1, what: "admins told");
         (await (await admin.GetAsync("/admin/disputes?status=awaiting_admin")).ReadJsonAsync()).EnumerateArray().Any(d => d.GetProperty("id").GetString() == id).ShouldBeTrue();
         await (await sellerClient.PostAsJsonAsync($"/admin/disputes/{id}/resolve", new { outcome = "seller" })).ShouldBeProblemAsync(403);
         await (await admin.PostAsJsonAsync($"/admin/disputes/{id}/resolve", new { outcome = "nobody" })).ShouldBeProblemAsync(400);
