@@ -6,12 +6,6 @@ public sealed record UserRated(string RatingId, string ReservationId, string Rat
 [DomainEvent(EventSources.Messages, "MessageSent")]
 public sealed record MessageSent(string MessageId, string ConversationId, string SenderId, IReadOnlyList<string> RecipientIds, DateTimeOffset SentAt);
 
-[DomainEvent(EventSources.Disputes, "DisputeOpened")]
-public sealed record DisputeOpened(string DisputeId, string ReservationId, string OpenedBy, string Reason, DateTimeOffset OpenedAt);
-
-[DomainEvent(EventSources.Disputes, "DisputeResolved")]
-public sealed record DisputeResolved(string DisputeId, string ReservationId, string Resolution, string ResolvedBy, DateTimeOffset ResolvedAt);
-
 [DomainEvent(EventSources.Users, "UserRegistered")]
 public sealed record UserRegistered(string UserId, string DisplayName, DateTimeOffset RegisteredAt);
 

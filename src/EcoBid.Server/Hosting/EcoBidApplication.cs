@@ -1,3 +1,4 @@
+using EcoBid.Server.Disputes;
 using EcoBid.Server.Admin;
 using EcoBid.Server.Alarms;
 using EcoBid.Server.Backups;
@@ -62,6 +63,7 @@ public static class EcoBidApplication
         app.MapSellerItemsApi();
         app.MapEcoBidImages();
         app.MapReservationsApi();
+        app.MapDisputesApi();
         app.MapRatingsApi();
         app.MapAuctions();
         app.MapStatsApi();

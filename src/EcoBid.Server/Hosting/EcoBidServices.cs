@@ -1,3 +1,5 @@
+using EcoBid.Server.Handlers.DisputeChanged;
+using EcoBid.Server.Disputes.Tasks;
 using Dapper;
 using EcoBid.Events;
 using EcoBid.Server.Alarms;
@@ -77,6 +79,8 @@ public static class EcoBidServices
         services.AddEventHandler<UpdateProfileRatings>(UpdateProfileRatings.Target);
         services.Configure<ReservationsOptions>(configuration.GetSection(ReservationsOptions.Section));
         services.AddSingleton<ReservationStore>();
+        services.AddWorkflowTask<AwaitDisputeAnswer>().AddWorkflowTask<DecideDispute>().AddWorkflowTask<ResolveDispute>();
+        services.AddEventHandler<NotifyDisputeParties>(NotifyDisputeParties.Target);
         services.AddEcoBidAuctions(configuration);
         services.AddEcoBidAws(configuration);
         services.AddEcoBidImages(configuration);

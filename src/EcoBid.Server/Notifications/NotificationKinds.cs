@@ -24,6 +24,9 @@ public static class NotificationKinds
     public const string Message = "message";
     public const string AlarmRaised = "alarm_raised";
     public const string AlarmCleared = "alarm_cleared";
+    public const string DisputeOpened = "dispute_opened";
+    public const string DisputeEscalated = "dispute_escalated";
+    public const string DisputeResolved = "dispute_resolved";
 
     private static readonly string[] Everywhere = [NotificationChannels.InApp, NotificationChannels.Email, NotificationChannels.Push];
     private static readonly string[] NoEmail = [NotificationChannels.InApp, NotificationChannels.Push];
@@ -47,6 +50,9 @@ public static class NotificationKinds
         [Message] = NoEmail,
         [AlarmRaised] = Everywhere,
         [AlarmCleared] = Everywhere,
+        [DisputeOpened] = Everywhere,
+        [DisputeEscalated] = Everywhere,
+        [DisputeResolved] = Everywhere,
     };
 
     /// <summary>

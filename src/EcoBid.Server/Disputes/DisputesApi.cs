@@ -1,0 +1,159 @@
+using System.Security.Claims;
+using System.Text.Json.Nodes;
+using Dapper;
+using EcoBid.Events.Storage;
+using EcoBid.Server.Http;
+using EcoBid.Server.Identity;
+using EcoBid.Server.Reservations;
+using EcoBid.Server.Workflows.Contract;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace EcoBid.Server.Disputes;
+
+/// <summary>
+/// Disputes on a reservation: either party opens one, the other answers, an admin decides what the
+/// DisputeResolution state machine could not. Disputes are visible to the reservation's parties and to admins only.
+/// </summary>
+public static class DisputesApi
+{
+    public const int TextMaxLength = 2000;
+
+    public static IEndpointRouteBuilder MapDisputesApi(this IEndpointRouteBuilder routes)
+    {
+        routes.MapPost("/reservations/{id}/disputes", Open).WithTags("Disputes").RequireAuthorization()
+            .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409).WithSummary("The buyer or seller opens a dispute on the reservation.");
+        var disputes = routes.MapGroup("/disputes/{id}").WithTags("Disputes").RequireAuthorization();
+        disputes.MapGet("/", Get).ProducesProblem(404).WithSummary("A dispute, for its parties and admins.");
+        disputes.MapPost("/response", Answer).ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409).WithSummary("The other party answers, accepting the claim or not.");
+        var admin = routes.MapGroup("/admin/disputes").WithTags("Disputes").RequireAuthorization(CurrentUser.AdminPolicy);
+        admin.MapGet("/", List).WithSummary("Disputes, newest first, optionally by status.");
+        admin.MapPost("/{id}/resolve", Resolve).ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409).WithSummary("An admin decides an escalated dispute.");
+        return routes;
+    }
+
+    public static async Task<Results<Created<DisputeResponse>, ValidationProblem, ProblemHttpResult>> Open(
+        string id, OpenDisputeRequest request, ClaimsPrincipal user, IEventDatabase database, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var userId = user.Id();
+        return await database.WriteAsync<Results<Created<DisputeResponse>, ValidationProblem, ProblemHttpResult>>(async scope =>
+        {
+            var reservation = await ReservationStore.FindAsync(scope.Connection, id, scope.Transaction);
+            if (reservation is null || (reservation.BuyerId != userId && reservation.SellerId != userId))
+            {
+                return Problems.NotFound("No such reservation.");
+            }
+
+            if (request.Type is null || !DisputeRoles.Types.Contains(request.Type))
+            {
+                return Problems.Validation("type", $"Must be one of {string.Join(", ", DisputeRoles.Types.Order(StringComparer.Ordinal))}.");
+            }
+
+            if (TextProblem(request.Text) is { } problem)
+            {
+                return Problems.Validation("text", problem);
+            }
+
+            if (await DisputeStore.HasOpenAsync(scope, reservation.Id))
+            {
+                return Problems.Conflict("A dispute is already open on this reservation.");
+            }
+
+            var role = reservation.BuyerId == userId ? DisputeRoles.Buyer : DisputeRoles.Seller;
+            var dispute = await DisputeStore.OpenAsync(scope, reservation.Id, reservation.BuyerId, reservation.SellerId, role, request.Type, request.Text!.Trim());
+            return TypedResults.Created($"/disputes/{dispute.Id}", DisputeResponse.From(dispute));
+        }, cancellationToken);
+    }
+
+    public static async Task<Results<Ok<DisputeResponse>, ProblemHttpResult>> Get(string id, ClaimsPrincipal user, IEventDatabase database, CancellationToken cancellationToken)
+    {
+        var dispute = await database.ReadAsync(c => DisputeStore.FindAsync(c, id), cancellationToken);
+        return dispute is null || !CanSee(dispute, user) ? Problems.NotFound("No such dispute.") : TypedResults.Ok(DisputeResponse.From(dispute));
+    }
+
+    public static async Task<Ok<IReadOnlyList<DisputeResponse>>> List(string? status, IEventDatabase database, CancellationToken cancellationToken)
+    {
+        var rows = await database.ReadAsync(c => DisputeStore.ListAsync(c, status, 200), cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<DisputeResponse>>([.. rows.Select(DisputeResponse.From)]);
+    }
+
+    public static async Task<Results<Ok<DisputeResponse>, ValidationProblem, ProblemHttpResult>> Answer(
+        string id, DisputeAnswerRequest request, ClaimsPrincipal user, IEventDatabase database, IWorkflowService workflows, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(workflows);
+        var userId = user.Id();
+        var dispute = await database.ReadAsync(c => DisputeStore.FindAsync(c, id), cancellationToken);
+        if (dispute is null || !CanSee(dispute, user))
+        {
+            return Problems.NotFound("No such dispute.");
+        }
+
+        if (dispute.OtherPartyId != userId)
+        {
+            return Problems.Forbidden("Only the other party answers a dispute.");
+        }
+
+        if (TextProblem(request.Text) is { } problem)
+        {
+            return Problems.Validation("text", problem);
+        }
+
+        if (request.Accept is not { } accept)
+        {
+            return Problems.Validation("accept", "Required: true to accept the claim, false to contest it.");
+        }
+
+        if (dispute.Status != DisputeRoles.Open || dispute.ResponseToken is not { } token)
+        {
+            return Problems.Conflict("The dispute is not waiting for an answer.");
+        }
+
+        var text = request.Text!.Trim();
+        await database.WriteAsync(scope => scope.Connection.ExecuteAsync(
+            "UPDATE disputes SET response_text = @text, response_accept = @accept WHERE id = @id", new { text, accept, id }, scope.Transaction), cancellationToken);
+        var output = new JsonObject { ["answered"] = true, ["accept"] = accept };
+        await workflows.SendTaskSuccessAsync(token, output.ToJsonString(), cancellationToken);
+        var updated = await database.ReadAsync(c => DisputeStore.FindAsync(c, id), cancellationToken);
+        return TypedResults.Ok(DisputeResponse.From(updated!));
+    }
+
+    public static async Task<Results<Ok<DisputeResponse>, ValidationProblem, ProblemHttpResult>> Resolve(
+        string id, ResolveDisputeRequest request, IEventDatabase database, IWorkflowService workflows, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(workflows);
+        var dispute = await database.ReadAsync(c => DisputeStore.FindAsync(c, id), cancellationToken);
+        if (dispute is null)
+        {
+            return Problems.NotFound("No such dispute.");
+        }
+
+        if (request.Outcome is null || !DisputeRoles.AdminOutcomes.Contains(request.Outcome))
+        {
+            return Problems.Validation("outcome", "Must be buyer, seller or dismissed.");
+        }
+
+        if (request.Note is { Length: > TextMaxLength })
+        {
+            return Problems.Validation("note", $"At most {TextMaxLength} characters.");
+        }
+
+        if (dispute.Status != DisputeRoles.AwaitingAdmin || dispute.AdminToken is not { } token)
+        {
+            return Problems.Conflict("The dispute is not waiting for an admin.");
+        }
+
+        var output = new JsonObject { ["outcome"] = request.Outcome, ["note"] = request.Note?.Trim() };
+        await workflows.SendTaskSuccessAsync(token, output.ToJsonString(), cancellationToken);
+        var updated = await database.ReadAsync(c => DisputeStore.FindAsync(c, id), cancellationToken);
+        return TypedResults.Ok(DisputeResponse.From(updated!));
+    }
+
+    private static bool CanSee(DisputeRecord dispute, ClaimsPrincipal user) =>
+        user.IsAdmin() || dispute.BuyerId == user.Id() || dispute.SellerId == user.Id();
+
+    private static string? TextProblem(string? text) => string.IsNullOrWhiteSpace(text)
+        ? "Required."
+        : text.Trim().Length > TextMaxLength ? $"At most {TextMaxLength} characters." : null;
+}
