@@ -3,6 +3,7 @@ using EcoBid.Events.Rules;
 using EcoBid.Images.Moderation;
 using EcoBid.Images.Processing;
 using EcoBid.Server.Blobs;
+using EcoBid.Server.Blobs.S3;
 using EcoBid.Server.Handlers.ErrorOccurred;
 using EcoBid.Server.Handlers.ImageUploaded;
 using EcoBid.Server.Handlers.ItemDeleted;
@@ -24,11 +25,7 @@ public static class ImagesServices
         services.Configure<ImagesOptions>(configuration.GetSection(ImagesOptions.Section));
         services.Configure<ImageProcessingOptions>(configuration.GetSection(ImageProcessingOptions.SectionName));
         services.Configure<ImageModerationOptions>(configuration.GetSection(ImageModerationOptions.SectionName));
-        services.AddSingleton<IBlobStore>(provider =>
-        {
-            var configured = provider.GetRequiredService<IOptions<ImagesOptions>>().Value.BlobPath;
-            return new LocalFolderBlobStore(string.IsNullOrWhiteSpace(configured) ? Path.Combine(EcoBidPaths.DataDir(configuration), "blobs") : configured);
-        });
+        AddBlobStore(services, configuration);
         services.AddSingleton<IImageStore, SqliteImageStore>();
         services.AddSingleton<UploadSigner>();
         services.AddSingleton(provider => new ImageProcessor(provider.GetRequiredService<IOptions<ImageProcessingOptions>>().Value));
@@ -60,5 +57,29 @@ public static class ImagesServices
         return rules.Targets.TryGetValue(ProcessImage.Target, out var target) && target.Queue.Concurrency != concurrency
             ? new RuleSet(rules.Rules, [.. rules.Targets.Values.Select(t => t.Name == ProcessImage.Target ? t with { Queue = t.Queue with { Concurrency = concurrency } } : t)])
             : rules;
+    }
+
+    /// <summary><c>Images:BlobStore</c>: <c>folder</c> (default, <c>Images:BlobPath</c>) or <c>s3</c> (<c>Images:S3:*</c>), the store all processes share.</summary>
+    private static void AddBlobStore(IServiceCollection services, IConfiguration configuration)
+    {
+        var kind = configuration[$"{ImagesOptions.Section}:BlobStore"] ?? "folder";
+        if (string.Equals(kind, "s3", StringComparison.OrdinalIgnoreCase))
+        {
+            services.AddSingleton(_ => new S3BlobStore(configuration.GetSection(S3BlobStoreOptions.Section).Get<S3BlobStoreOptions>() ?? new S3BlobStoreOptions()));
+            services.AddSingleton<IBlobStore>(provider => provider.GetRequiredService<S3BlobStore>());
+            services.AddHostedService<BlobStoreStartupCheck>();
+            return;
+        }
+
+        if (!string.Equals(kind, "folder", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException($"Images:BlobStore is '{kind}'; it must be 'folder' or 's3'.");
+        }
+
+        services.AddSingleton<IBlobStore>(provider =>
+        {
+            var configured = provider.GetRequiredService<IOptions<ImagesOptions>>().Value.BlobPath;
+            return new LocalFolderBlobStore(string.IsNullOrWhiteSpace(configured) ? Path.Combine(EcoBidPaths.DataDir(configuration), "blobs") : configured);
+        });
     }
 }
