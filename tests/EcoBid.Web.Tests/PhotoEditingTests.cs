@@ -69,8 +69,41 @@ public sealed class PhotoEditingTests(WebFixture web)
         web.Browser.ErrorsOf(visitor).ShouldBeEmpty();
     }
 
-    private static Task<string[]> IdsOnPageAsync(IPage page) =>
-        page.Locator(".photo-list .photo").EvaluateAllAsync<string[]>("items => items.map(i => i.dataset.imageId)");
+    [Fact]
+    public async Task Without_script_the_photo_buttons_still_reorder_and_remove()
+    {
+        var email = await web.Server.SignUpAsync("Bogdan");
+        var itemId = await People.PostItemAsync(web.Server, email, "Clay jug " + Guid.NewGuid().ToString("N")[..6]);
+        var green = await TestPhotos.UploadReadyAsync(web.Server, email, itemId, TestPhotos.FlatJpeg(800, 600, [40, 160, 60]));
+        var yellow = await TestPhotos.UploadReadyAsync(web.Server, email, itemId, TestPhotos.FlatJpeg(800, 600, [220, 200, 40]));
+        var page = await web.Browser.NewPageAsync(web.Server, javaScript: false);
+        await People.SignInAsync(page, email);
+
+        await page.GotoAsync($"/item/{itemId}/edit");
+        (await IdsOnPageAsync(page)).ShouldBe([green, yellow]);
+        var photos = page.Locator(".photo-list .photo");
+        await photos.Nth(0).GetByRole(AriaRole.Button, new() { Name = "Move later" }).ClickAsync();
+        await Expect(photos.First).ToHaveAttributeAsync("data-image-id", yellow);
+        (await IdsOnPageAsync(page)).ShouldBe([yellow, green]);
+        (await IdsInApiAsync(itemId)).ShouldBe([yellow, green]);
+
+        await photos.Nth(1).GetByRole(AriaRole.Button, new() { Name = "Remove" }).ClickAsync();
+        await Expect(photos).ToHaveCountAsync(1);
+        (await IdsOnPageAsync(page)).ShouldBe([yellow]);
+        (await IdsInApiAsync(itemId)).ShouldBe([yellow]);
+    }
+
+    /// <summary>The photos' ids in page order, read through attributes (so it works with script off too).</summary>
+    private static async Task<string[]> IdsOnPageAsync(IPage page)
+    {
+        var ids = new List<string>();
+        foreach (var photo in await page.Locator(".photo-list .photo").AllAsync())
+        {
+            ids.Add((await photo.GetAttributeAsync("data-image-id"))!);
+        }
+
+        return [.. ids];
+    }
 
     /// <summary>The photos in the item's own order, as anyone reads them; the cover must be the first.</summary>
     private async Task<string[]> IdsInApiAsync(string itemId)
