@@ -7,6 +7,8 @@ const base83 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz#$
 export function start(section) {
   const input = section.querySelector('[data-photo-input]');
   let batches = 0;
+  let edited = false; // typing in the listing's fields: a fresh read of the page must not lose it
+  const onInput = (event) => { if (!section.contains(event.target)) edited = true; };
   const onChange = async () => {
     const files = [...input.files];
     input.value = '';
@@ -16,19 +18,25 @@ export function start(section) {
       // Refused and failed photos do not count against the limit (the API decides in the end).
       if (section.querySelectorAll('.photo:not([data-status=rejected]):not([data-status=failed])').length >= Number(section.dataset.maxPhotos)) {
         showProblem(section, section.dataset.textFull);
+        settled = false;
         break;
       }
       settled = (await addPhoto(section, file)) && settled;
     }
     batches--;
     // The server renders each photo's buttons (move, remove) in the photos form: once nothing is in flight, read the
-    // page again. Not after a failed upload, whose message only this page knows.
-    if (batches === 0 && settled && window.Blazor?.navigateTo) {
+    // page again. Not after a failed or refused-for-room upload, whose message only this page knows, nor over unsaved
+    // typing; then the buttons come with the next load.
+    if (batches === 0 && settled && !edited && window.Blazor?.navigateTo) {
       window.Blazor.navigateTo(location.pathname + location.search, { forceLoad: false, replaceHistoryEntry: true });
     }
   };
   input.addEventListener('change', onChange);
-  return () => input.removeEventListener('change', onChange);
+  document.addEventListener('input', onInput);
+  return () => {
+    input.removeEventListener('change', onChange);
+    document.removeEventListener('input', onInput);
+  };
 }
 
 async function addPhoto(section, file) {
