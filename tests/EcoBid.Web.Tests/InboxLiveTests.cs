@@ -42,4 +42,40 @@ public sealed class InboxLiveTests(WebFixture web)
         rendered.ShouldBe(live);
         web.Browser.ErrorsOf(page).ShouldBeEmpty();
     }
+
+    [Fact]
+    public async Task Mark_all_as_read_appears_when_an_unread_notification_arrives_live_and_marks_it_read()
+    {
+        var (giver, page) = await People.SignedInAsync(web, "Wanda");
+        var taker = await web.Server.SignUpAsync("Stefan");
+        var lamp = await People.PostItemAsync(web.Server, giver, "Desk lamp " + Guid.NewGuid().ToString("N")[..6]);
+
+        await page.GotoAsync("/inbox");
+        await Expect(page.GetByText("Nothing new.")).ToBeVisibleAsync();
+        await Expect(page.Locator("html[data-live=on]")).ToHaveCountAsync(1);
+        var readAll = page.Locator("form[data-read-all]");
+        await Expect(readAll).ToBeHiddenAsync();
+        (await readAll.CountAsync()).ShouldBe(1);
+
+        await People.CallAsync(web.Server, taker, HttpMethod.Post, $"/items/{lamp}/reserve");
+        var entries = page.Locator("[data-inbox] > li");
+        await Expect(entries).ToHaveCountAsync(1);
+        await Expect(entries.First).ToHaveClassAsync("unread");
+        await Expect(page.Locator("[data-unread]")).ToHaveTextAsync("1");
+        var button = page.GetByRole(AriaRole.Button, new() { Name = "Mark all as read" });
+        await Expect(button).ToBeVisibleAsync();
+
+        await button.ClickAsync();
+        await Expect(page.Locator("[data-inbox] > li.unread")).ToHaveCountAsync(0);
+        await Expect(entries).ToHaveCountAsync(1);
+        await Expect(readAll).ToBeHiddenAsync();
+        await Expect(page.Locator("[data-unread]")).ToBeHiddenAsync();
+        (await People.CallAsync(web.Server, giver, HttpMethod.Get, "/notifications/unread-count")).GetProperty("count").GetInt32().ShouldBe(0);
+
+        await page.ReloadAsync();
+        await Expect(entries).ToHaveCountAsync(1);
+        await Expect(page.Locator("[data-inbox] > li.unread")).ToHaveCountAsync(0);
+        await Expect(readAll).ToBeHiddenAsync();
+        web.Browser.ErrorsOf(page).ShouldBeEmpty();
+    }
 }

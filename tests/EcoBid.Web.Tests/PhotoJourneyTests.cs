@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using EcoBid.Web.Tests.Infrastructure;
 using Microsoft.Playwright;
-using NetVips;
 using static Microsoft.Playwright.Assertions;
 
 namespace EcoBid.Web.Tests;
@@ -32,7 +31,7 @@ public sealed class PhotoJourneyTests(WebFixture web)
                 .observe(document.body, { subtree: true, childList: true });
             }
             """);
-        await giver.Locator("[data-photo-input]").SetInputFilesAsync(new FilePayload { Name = "pot.jpg", MimeType = "image/jpeg", Buffer = FlatJpeg(800, 600, Terracotta) });
+        await giver.Locator("[data-photo-input]").SetInputFilesAsync(new FilePayload { Name = "pot.jpg", MimeType = "image/jpeg", Buffer = TestPhotos.FlatJpeg(800, 600, Terracotta) });
 
         var photo = giver.Locator(".photo-list .photo");
         await Expect(photo).ToHaveCountAsync(1);
@@ -66,14 +65,6 @@ public sealed class PhotoJourneyTests(WebFixture web)
         web.Browser.ErrorsOf(giver).ShouldBeEmpty();
         web.Browser.ErrorsOf(visitor).ShouldBeEmpty();
         web.Browser.ForeignRequests.ShouldBeEmpty();
-    }
-
-    private static byte[] FlatJpeg(int width, int height, int[] rgb)
-    {
-        using var black = Image.Black(width, height, bands: 3);
-        using var coloured = black.Linear([1, 1, 1], [.. rgb.Select(c => (double)c)]);
-        using var image = coloured.Cast(Enums.BandFormat.Uchar).Copy(interpretation: Enums.Interpretation.Srgb);
-        return image.JpegsaveBuffer(q: 90);
     }
 
     private static void ShouldBeNear(string cssColour, int[] rgb)

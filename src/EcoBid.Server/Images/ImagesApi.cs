@@ -30,7 +30,7 @@ public static class ImagesApi
             .WithSummary("Deletes a photo of your item, with its stored files.");
         group.MapPut("/order", ReorderImages).RequireAuthorization().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("ReorderImages")
-            .WithSummary("Puts your item's photos in the order given (every photo id once); the first ready one is the cover.");
+            .WithSummary("Puts your item's photos in the order given (every photo id you are shown once); the first ready one is the cover.");
         return routes;
     }
 
@@ -174,13 +174,16 @@ public static class ImagesApi
 
             var current = await services.Images.ForItemAsync(scope.Connection, id, scope.Transaction);
             var wanted = request.ImageIds ?? [];
-            var known = current.Select(i => i.Image.Id).ToHashSet(StringComparer.Ordinal);
+            // The photos the owner is shown; upload tickets whose URL lapsed are shown to nobody, so a client cannot
+            // name them: they keep their places after the rest until cleanup forgets them.
+            var known = ItemPhotos.VisibleTo(current, owner: true, scope.Now).Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
             if (wanted.Count != known.Count || wanted.Distinct(StringComparer.Ordinal).Count() != wanted.Count || !wanted.All(known.Contains))
             {
                 return Problems.Validation("imageIds", $"Give every photo of the item once, in the new order: it has {known.Count}.");
             }
 
-            await services.Images.ReorderAsync(scope, id, wanted);
+            var lapsed = current.Select(i => i.Image.Id).Where(imageId => !known.Contains(imageId));
+            await services.Images.ReorderAsync(scope, id, [.. wanted, .. lapsed]);
             var reordered = await services.Images.ForItemAsync(scope.Connection, id, scope.Transaction);
             return TypedResults.Ok(ItemPhotos.VisibleTo(reordered, owner: true, scope.Now));
         }, cancellationToken);

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Security.Claims;
 using Dapper;
 using EcoBid.Domain.Events;
@@ -27,6 +28,7 @@ public static class ReservationsApi
         var items = routes.MapGroup("/items/{id}").WithTags("Reservations").RequireAuthorization();
         items.MapPost("/reserve", Reserve).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).WithSummary("Reserves a free item for you; the first of many concurrent attempts wins, the rest get 409.");
         items.MapPost("/waitlist", JoinWaitlist).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).WithSummary("Queues you for a reserved item: if the reservation lapses or is cancelled, the next in line is offered it.");
+        items.MapGet("/waitlist", GetWaitlistPlace).ProducesProblem(404).WithSummary("Your place in the item's waitlist (1 is next in line); 404 when you are not on it.");
         items.MapDelete("/waitlist", LeaveWaitlist).WithSummary("Leaves the waitlist.");
 
         var reservations = routes.MapGroup("/reservations/{id}").WithTags("Reservations").RequireAuthorization();
@@ -99,13 +101,33 @@ public static class ReservationsApi
                 "INSERT INTO waitlist (item_id, user_id, joined_at) VALUES (@id, @userId, @now) ON CONFLICT DO NOTHING",
                 new { id, userId, now = scope.Now.ToUnixTimeMilliseconds() },
                 scope.Transaction);
-            var position = await scope.Connection.ExecuteScalarAsync<int>(
-                "SELECT COUNT(*) FROM waitlist WHERE item_id = @id AND joined_at <= (SELECT joined_at FROM waitlist WHERE item_id = @id AND user_id = @userId)",
-                new { id, userId },
-                scope.Transaction);
-            return TypedResults.Created($"/items/{id}/waitlist", new WaitlistResponse(id, position));
+            var position = await WaitlistPositionAsync(scope.Connection, id, userId, scope.Transaction);
+            return TypedResults.Created($"/items/{id}/waitlist", new WaitlistResponse(id, position!.Value));
         }, cancellationToken);
     }
+
+    /// <summary>The signed-in person's own place in line, so a client shows "leave" rather than "join" (and where they stand).</summary>
+    public static async Task<Results<Ok<WaitlistResponse>, ProblemHttpResult>> GetWaitlistPlace(string id, ClaimsPrincipal user, IEventDatabase database, CancellationToken cancellationToken)
+    {
+        var userId = user.Id();
+        var (found, position) = await database.ReadAsync<(bool Found, int? Position)>(async connection =>
+        {
+            var item = await ItemStore.FindAsync(connection, id);
+            return item is null || ItemVisibility.IsHiddenFrom(item, user)
+                ? (false, null)
+                : (true, await WaitlistPositionAsync(connection, id, userId));
+        }, cancellationToken);
+        return !found ? Problems.NotFound("No such item.")
+            : position is { } place ? TypedResults.Ok(new WaitlistResponse(id, place))
+            : Problems.NotFound("You are not on this item's waitlist.");
+    }
+
+    /// <summary>1 for the first in line, in the order the item is offered on (joined_at, then user id); null when not waiting.</summary>
+    private static Task<int?> WaitlistPositionAsync(DbConnection connection, string itemId, string userId, DbTransaction? transaction = null) =>
+        connection.ExecuteScalarAsync<int?>(
+            "SELECT (SELECT COUNT(*) FROM waitlist w WHERE w.item_id = mine.item_id AND (w.joined_at < mine.joined_at OR (w.joined_at = mine.joined_at AND w.user_id <= mine.user_id))) FROM waitlist mine WHERE mine.item_id = @itemId AND mine.user_id = @userId",
+            new { itemId, userId },
+            transaction);
 
     public static async Task<NoContent> LeaveWaitlist(string id, ClaimsPrincipal user, IEventDatabase database, CancellationToken cancellationToken)
     {

@@ -364,5 +364,11 @@ internal static class Polish
         ["Refused"] = "Odrzucone",
         ["Could not upload"] = "Nie udało się wysłać",
         ["An item takes at most 10 photos."] = "Rzecz może mieć najwyżej 10 zdjęć.",
+        ["You are number {0} in line for it."] = "Jesteś {0}. w kolejce po tę rzecz.",
+        ["Remove"] = "Usuń",
+        ["Move earlier"] = "Przesuń wcześniej",
+        ["Move later"] = "Przesuń później",
+        ["Photo {0}"] = "Zdjęcie {0}",
+        ["The first ready photo is the cover."] = "Pierwsze gotowe zdjęcie jest okładką.",
     };
 }

@@ -49,6 +49,26 @@ public sealed class PhotoManagementTests : IDisposable
     }
 
     [Fact]
+    public async Task An_upload_ticket_whose_URL_lapsed_is_not_named_in_a_new_order_and_stays_after_the_photos()
+    {
+        var (owner, itemId, photos) = await ItemWithPhotosAsync(2);
+        var lapsed = (await owner.TicketAsync(itemId, TestPhotos.Jpeg(700, 500, seed: 98), "image/jpeg")).GetProperty("id").GetString()!;
+        await _app.Database.WriteAsync(scope => Dapper.SqlMapper.ExecuteAsync(scope.Connection,
+            "UPDATE item_images SET upload_expires_at = 1 WHERE id = @lapsed", new { lapsed }, scope.Transaction));
+        var shown = await (await owner.GetAsync($"/items/{itemId}")).ReadJsonAsync();
+        shown.GetProperty("images").EnumerateArray().Select(i => i.GetProperty("id").GetString()).ShouldBe(photos);
+
+        var response = await owner.PutAsJsonAsync($"/items/{itemId}/images/order", new { imageIds = new[] { photos[1], photos[0] } });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        (await response.ReadJsonAsync()).EnumerateArray().Select(i => i.GetProperty("id").GetString()).ShouldBe([photos[1], photos[0]]);
+        var positions = await _app.Database.ReadAsync(connection => Dapper.SqlMapper.QueryAsync<string>(connection,
+            "SELECT id FROM item_images WHERE item_id = @itemId ORDER BY position", new { itemId }));
+        positions.ShouldBe([photos[1], photos[0], lapsed]);
+        await (await owner.PutAsJsonAsync($"/items/{itemId}/images/order", new { imageIds = new[] { lapsed, photos[1], photos[0] } })).ShouldBeProblemAsync(400);
+    }
+
+    [Fact]
     public async Task Deleting_a_photo_removes_its_rows_and_blobs_and_its_URLs_stop_answering()
     {
         var (owner, itemId, photos) = await ItemWithPhotosAsync(2);

@@ -105,6 +105,32 @@ public sealed class ReservationFlowTests : IDisposable
     }
 
     [Fact]
+    public async Task A_waiter_reads_their_own_place_in_line_until_they_leave()
+    {
+        var (_, sellerClient) = await _app.SignUpAsync();
+        var (_, holder) = await _app.SignUpAsync();
+        var (_, firstClient) = await _app.SignUpAsync();
+        var (_, secondClient) = await _app.SignUpAsync();
+        var itemId = await sellerClient.CreateItemAsync();
+        await holder.ReserveAsync(itemId);
+
+        await (await firstClient.GetAsync($"/items/{itemId}/waitlist")).ShouldBeProblemAsync(404);
+        (await firstClient.PostAsync($"/items/{itemId}/waitlist", null)).EnsureSuccessStatusCode();
+        (await secondClient.PostAsync($"/items/{itemId}/waitlist", null)).EnsureSuccessStatusCode();
+
+        var first = await (await firstClient.GetAsync($"/items/{itemId}/waitlist")).ReadJsonAsync();
+        first.GetProperty("itemId").GetString().ShouldBe(itemId);
+        first.GetProperty("position").GetInt32().ShouldBe(1);
+        (await (await secondClient.GetAsync($"/items/{itemId}/waitlist")).ReadJsonAsync()).GetProperty("position").GetInt32().ShouldBe(2);
+        await (await holder.GetAsync($"/items/{itemId}/waitlist")).ShouldBeProblemAsync(404);
+
+        (await firstClient.DeleteAsync($"/items/{itemId}/waitlist")).EnsureSuccessStatusCode();
+        await (await firstClient.GetAsync($"/items/{itemId}/waitlist")).ShouldBeProblemAsync(404);
+        (await (await secondClient.GetAsync($"/items/{itemId}/waitlist")).ReadJsonAsync()).GetProperty("position").GetInt32().ShouldBe(1);
+        (await (await secondClient.GetAsync("/items/nope/waitlist")).ShouldBeProblemAsync(404)).GetProperty("detail").GetString().ShouldBe("No such item.");
+    }
+
+    [Fact]
     public async Task A_person_holds_at_most_three_reservations()
     {
         var (_, sellerClient) = await _app.SignUpAsync();

@@ -46,12 +46,13 @@ public sealed class Browser : IAsyncDisposable
 
     public IAPIRequest Request => _playwright!.APIRequest;
 
-    /// <summary>A new person's browser: its own cookies, a phone or desktop viewport, English or Polish.</summary>
-    public async Task<IPage> NewPageAsync(WebServer server, int width = 1280, int height = 900, string locale = "en-GB")
+    /// <summary>A new person's browser: its own cookies, a phone or desktop viewport, English or Polish, script on or off.</summary>
+    public async Task<IPage> NewPageAsync(WebServer server, int width = 1280, int height = 900, string locale = "en-GB", bool javaScript = true)
     {
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = server.Url,
+            JavaScriptEnabled = javaScript,
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = locale,
             TimezoneId = "Europe/Warsaw",

@@ -88,6 +88,16 @@ public static class People
         await CallAsync(server, email, HttpMethod.Put, "/users/" + me.GetProperty("id").GetString(), new { homeLocation = new { lat, lon } });
     }
 
+    /// <summary>The status an API call as that person answers, for calls expected to be refused.</summary>
+    public static async Task<System.Net.HttpStatusCode> StatusOfAsync(WebServer server, string email, HttpMethod method, string path)
+    {
+        ArgumentNullException.ThrowIfNull(server);
+        using var request = new HttpRequestMessage(method, path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await server.AccessTokenAsync(email));
+        using var response = await server.Api.SendAsync(request);
+        return response.StatusCode;
+    }
+
     public static async Task<JsonElement> CallAsync(WebServer server, string email, HttpMethod method, string path, object? body = null, string? idempotencyKey = null)
     {
         ArgumentNullException.ThrowIfNull(server);

@@ -11,8 +11,14 @@ public sealed record Item(
 
 public sealed record Location(double Lat, double Lon);
 
-/// <summary>A photo of an item: <see cref="Placeholder"/> is a BlurHash, <see cref="Urls"/> the WebP renditions once ready.</summary>
-public sealed record ItemImage(string Id, string Status, string? Placeholder, ImageUrls? Urls, int? Width, int? Height);
+/// <summary>
+/// A photo of an item: <see cref="Placeholder"/> is a BlurHash, <see cref="Urls"/> the WebP renditions once ready,
+/// <see cref="Problems"/> why it was refused (its owner only).
+/// </summary>
+public sealed record ItemImage(string Id, string Status, string? Placeholder, ImageUrls? Urls, int? Width, int? Height, IReadOnlyList<ImageProblem>? Problems = null);
+
+/// <summary>Why a photo was refused, in words for its owner.</summary>
+public sealed record ImageProblem(string Code, string Message);
 
 public sealed record ImageUrls(string? Thumb, string? Medium, string? Large);
 

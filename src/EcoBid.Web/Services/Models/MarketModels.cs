@@ -9,3 +9,6 @@ public sealed record Reservation(
 public sealed record Rating(string Id, string ReservationId, string RaterId, string RatedUserId, int Score, string Comment, DateTimeOffset CreatedAt, bool Visible);
 
 public sealed record SavedSearch(string Id, string Name, Location Location, double RadiusKm, IReadOnlyList<string> Categories, IReadOnlyList<string> Keywords, DateTimeOffset CreatedAt);
+
+/// <summary>The signed-in person's place in an item's waitlist (<c>GET /items/{id}/waitlist</c>), 1 being next in line.</summary>
+public sealed record WaitlistPlace(string ItemId, int Position);

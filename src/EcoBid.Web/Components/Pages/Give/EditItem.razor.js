@@ -6,20 +6,37 @@ const base83 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz#$
 
 export function start(section) {
   const input = section.querySelector('[data-photo-input]');
+  let batches = 0;
+  let edited = false; // typing in the listing's fields: a fresh read of the page must not lose it
+  const onInput = (event) => { if (!section.contains(event.target)) edited = true; };
   const onChange = async () => {
     const files = [...input.files];
     input.value = '';
+    batches++;
+    let settled = true;
     for (const file of files) {
       // Refused and failed photos do not count against the limit (the API decides in the end).
       if (section.querySelectorAll('.photo:not([data-status=rejected]):not([data-status=failed])').length >= Number(section.dataset.maxPhotos)) {
         showProblem(section, section.dataset.textFull);
+        settled = false;
         break;
       }
-      await addPhoto(section, file);
+      settled = (await addPhoto(section, file)) && settled;
+    }
+    batches--;
+    // The server renders each photo's buttons (move, remove) in the photos form: once nothing is in flight, read the
+    // page again. Not after a failed or refused-for-room upload, whose message only this page knows, nor over unsaved
+    // typing; then the buttons come with the next load.
+    if (batches === 0 && settled && !edited && window.Blazor?.navigateTo) {
+      window.Blazor.navigateTo(location.pathname + location.search, { forceLoad: false, replaceHistoryEntry: true });
     }
   };
   input.addEventListener('change', onChange);
-  return () => input.removeEventListener('change', onChange);
+  document.addEventListener('input', onInput);
+  return () => {
+    input.removeEventListener('change', onChange);
+    document.removeEventListener('input', onInput);
+  };
 }
 
 async function addPhoto(section, file) {
@@ -41,10 +58,12 @@ async function addPhoto(section, file) {
     entry.state.textContent = section.dataset.textProcessing;
     const image = await processed(itemId, ticket.id, token);
     show(section, entry, image);
+    return true;
   } catch (error) {
     entry.progress.remove();
     entry.item.dataset.status = 'failed';
     entry.state.textContent = error.message || section.dataset.textFailed;
+    return false;
   }
 }
 

@@ -66,6 +66,10 @@ export function start(element, live) {
     list.prepend(item);
     list.hidden = false;
     element.querySelector('.empty')?.remove();
+    if (!n.read) {
+      const readAll = element.querySelector('[data-read-all]');
+      if (readAll) readAll.hidden = false;
+    }
   });
 }
 
