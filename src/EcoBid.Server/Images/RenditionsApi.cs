@@ -22,6 +22,9 @@ public static class RenditionsApi
             .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("A photo rendition by its URL from an item's images (…/{sha256}.webp or .jpg); cacheable forever, ETag is the hash.");
+
+        // HEAD answers as GET without the body (HTTP implies it for every GET, so the API document leaves it out).
+        routes.MapMethods("/images/{imageId}/{file}", [HttpMethods.Head], GetRendition).ExcludeFromDescription();
         return routes;
     }
 

@@ -64,6 +64,14 @@ public sealed class PhotoJourneyTests : IDisposable
                 using var again = new HttpRequestMessage(HttpMethod.Get, url);
                 again.Headers.IfNoneMatch.Add(new EntityTagHeaderValue($"\"{hash}\""));
                 (await anonymous.SendAsync(again)).StatusCode.ShouldBe(HttpStatusCode.NotModified);
+
+                // A HEAD answers what a GET would, without the bytes (link checkers, caches revalidating).
+                using var head = await anonymous.SendAsync(new HttpRequestMessage(HttpMethod.Head, url));
+                head.StatusCode.ShouldBe(HttpStatusCode.OK, url);
+                head.Content.Headers.ContentType!.MediaType.ShouldBe(mediaType);
+                head.Content.Headers.ContentLength.ShouldBe(bytes.Length);
+                head.Headers.ETag!.Tag.ShouldBe($"\"{hash}\"");
+                (await head.Content.ReadAsByteArrayAsync()).ShouldBeEmpty();
             }
         }
 
