@@ -118,27 +118,34 @@ public static class DisputesApi
         var output = new JsonObject { ["answered"] = true, ["accept"] = accept }.ToJsonString();
         try
         {
-            var answered = await database.WriteAsync(async scope =>
+            var refusal = await database.WriteAsync<string?>(async scope =>
             {
                 var current = await DisputeStore.FindAsync(scope.Connection, id, scope.Transaction);
-                if (current is not { Status: DisputeRoles.Open, ResponseToken: { } token, ResponseAccept: null })
+                if (current is { ResponseAccept: not null })
                 {
-                    return false;
+                    return "The dispute was already answered.";
+                }
+
+                if (current is not { Status: DisputeRoles.Open, ResponseToken: { } token })
+                {
+                    return "The dispute is no longer waiting for an answer: its 24 h passed.";
                 }
 
                 await scope.Connection.ExecuteAsync(
                     "UPDATE disputes SET response_text = @text, response_accept = @accept WHERE id = @id", new { text, accept, id }, scope.Transaction);
                 await workflows.SendTaskSuccessAsync(scope, token, output);
-                return true;
+                return null;
             }, cancellationToken);
-            if (!answered)
+            if (refusal is not null)
             {
-                return NotAwaited("The dispute is not waiting for an answer: it was answered, or its 24 h passed.", null);
+                return NotAwaited(refusal, null);
             }
         }
         catch (WorkflowException ex) when (ex.Code is WorkflowErrors.TaskDoesNotExist or WorkflowErrors.TaskTimedOut or WorkflowErrors.InvalidToken)
         {
-            return NotAwaited("The dispute is not waiting for an answer: it was answered, or its 24 h passed.", ex.Code);
+            return NotAwaited(ex.Code == WorkflowErrors.TaskTimedOut
+                ? "The dispute is no longer waiting for an answer: its 24 h passed."
+                : "The dispute is no longer waiting for an answer.", ex.Code);
         }
 
         var updated = await database.ReadAsync(c => DisputeStore.FindAsync(c, id), cancellationToken);
@@ -170,25 +177,32 @@ public static class DisputesApi
         var output = new JsonObject { ["outcome"] = request.Outcome, ["note"] = request.Note?.Trim() }.ToJsonString();
         try
         {
-            var decided = await database.WriteAsync(async scope =>
+            var refusal = await database.WriteAsync<string?>(async scope =>
             {
                 var current = await DisputeStore.FindAsync(scope.Connection, id, scope.Transaction);
+                if (current is { Status: DisputeRoles.Resolved })
+                {
+                    return $"The dispute is already resolved ({current.Outcome}, {current.ResolvedBy}).";
+                }
+
                 if (current is not { Status: DisputeRoles.AwaitingAdmin, AdminToken: { } token })
                 {
-                    return false;
+                    return "The dispute is not waiting for an admin: it is still waiting for the other party's answer.";
                 }
 
                 await workflows.SendTaskSuccessAsync(scope, token, output);
-                return true;
+                return null;
             }, cancellationToken);
-            if (!decided)
+            if (refusal is not null)
             {
-                return NotAwaited("The dispute is not waiting for an admin: it was decided, or it expired.", null);
+                return NotAwaited(refusal, null);
             }
         }
         catch (WorkflowException ex) when (ex.Code is WorkflowErrors.TaskDoesNotExist or WorkflowErrors.TaskTimedOut or WorkflowErrors.InvalidToken)
         {
-            return NotAwaited("The dispute is not waiting for an admin: it was decided, or it expired.", ex.Code);
+            return NotAwaited(ex.Code == WorkflowErrors.TaskTimedOut
+                ? "The dispute is no longer waiting for an admin: its 7 days passed."
+                : "The dispute is no longer waiting for an admin.", ex.Code);
         }
 
         var updated = await database.ReadAsync(c => DisputeStore.FindAsync(c, id), cancellationToken);

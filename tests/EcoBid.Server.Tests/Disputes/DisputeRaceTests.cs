@@ -26,7 +26,7 @@ public sealed class DisputeRaceTests : IDisposable
             answers.Select(a => (int)a.StatusCode).Order().ToArray().ShouldBe(new[] { 200, 409 }, $"round {round}");
             var winner = answers[0].IsSuccessStatusCode ? 0 : 1;
             var problem = await answers[1 - winner].ShouldBeProblemAsync(409);
-            problem.GetProperty("detail").GetString()!.ShouldContain("not waiting for an answer");
+            problem.GetProperty("detail").GetString()!.ShouldContain("already answered");
             var winning = await answers[winner].ReadJsonAsync();
             winning.GetProperty("responseText").GetString().ShouldBe(winner == 0 ? "first" : "second");
 
@@ -62,5 +62,37 @@ public sealed class DisputeRaceTests : IDisposable
         }
 
         (await _app.EventCountAsync("DisputeResolved")).ShouldBe(Rounds);
+    }
+
+    /// <summary>
+    /// The dispute row and the workflow disagreeing (a row restored from an older backup, say): the token the row holds
+    /// is unknown, or was answered already. The workflow's refusal is a 409 that names it, and the answer is not kept.
+    /// </summary>
+    [Theory]
+    [InlineData("unknown", "InvalidToken")]
+    [InlineData("answered", "TaskDoesNotExist")]
+    public async Task A_token_the_workflow_refuses_is_a_409_naming_the_refusal_and_keeps_nothing(string token, string code)
+    {
+        var (_, sellerClient, _, buyerClient, reservationId) = await _app.ReservedAsync();
+        var id = await _app.OpenDisputeAsync(sellerClient, reservationId, "other", "Rude at the door.");
+        var stale = "not-a-token";
+        if (token == "answered")
+        {
+            var other = await _app.ReservedAsync();
+            var otherId = await _app.OpenDisputeAsync(other.SellerClient, other.ReservationId, "other", "Rude.");
+            stale = (await _app.DisputeAsync(otherId)).ResponseToken!;
+            (await other.BuyerClient.AnswerAsync(otherId, accept: false)).EnsureSuccessStatusCode();
+        }
+
+        await _app.Database.WriteAsync(scope => Dapper.SqlMapper.ExecuteAsync(
+            scope.Connection, "UPDATE disputes SET response_token = @stale WHERE id = @id", new { stale, id }, scope.Transaction));
+
+        var problem = await (await buyerClient.AnswerAsync(id, accept: true)).ShouldBeProblemAsync(409);
+        problem.GetProperty("code").GetString().ShouldBe(code);
+        problem.GetProperty("detail").GetString()!.ShouldContain(code);
+        var dispute = await _app.DisputeAsync(id);
+        dispute.Status.ShouldBe(DisputeRoles.Open);
+        dispute.ResponseText.ShouldBeNull();
+        dispute.ResponseAccept.ShouldBeNull();
     }
 }

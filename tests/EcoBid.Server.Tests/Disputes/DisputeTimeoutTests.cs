@@ -103,7 +103,7 @@ public sealed class DisputeTimeoutTests : IDisposable
         else
         {
             var problem = await answer.ShouldBeProblemAsync(409);
-            problem.GetProperty("detail").GetString()!.ShouldContain("not waiting for an answer");
+            problem.GetProperty("detail").GetString()!.ShouldContain("no longer waiting for an answer");
             var escalated = await _app.DisputeInStatusAsync(id, DisputeRoles.AwaitingAdmin);
             escalated.ResponseText.ShouldBeNull("the refused answer changed nothing");
             escalated.ResponseAccept.ShouldBeNull();
