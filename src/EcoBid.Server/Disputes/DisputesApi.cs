@@ -126,6 +126,12 @@ public static class DisputesApi
                     return "The dispute was already answered.";
                 }
 
+                if (current is { Status: DisputeRoles.Open, ResponseToken: null } && scope.Now.ToUnixTimeMilliseconds() < current.RespondBy)
+                {
+                    // The state machine has not reached its callback task yet: moments after the dispute was opened.
+                    return "The dispute is not ready for an answer yet; send it again in a moment.";
+                }
+
                 if (current is not { Status: DisputeRoles.Open, ResponseToken: { } token })
                 {
                     return "The dispute is no longer waiting for an answer: its 24 h passed.";
