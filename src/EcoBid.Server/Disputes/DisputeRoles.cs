@@ -13,4 +13,7 @@ public static class DisputeRoles
     public const string Open = "open";
     public const string AwaitingAdmin = "awaiting_admin";
     public const string Resolved = "resolved";
+
+    /// <summary>The statuses, in the order a dispute goes through them.</summary>
+    public static IReadOnlyList<string> Statuses { get; } = [Open, AwaitingAdmin, Resolved];
 }

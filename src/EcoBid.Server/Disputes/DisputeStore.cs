@@ -54,7 +54,10 @@ public static class DisputeStore
         return dispute;
     }
 
-    /// <summary>Resolves the dispute once: false when it was already resolved (a re-run after a crash changes nothing).</summary>
+    /// <summary>
+    /// Resolves the dispute once: false when it was already resolved (a re-run after a crash changes nothing). A
+    /// seller's no-show claim decided for the seller records the buyer's no-show (<see cref="DisputeNoShow"/>).
+    /// </summary>
     public static async Task<bool> ResolveAsync(IWriteScope scope, DisputeRecord dispute, string outcome, string resolvedBy, string? note)
     {
         ArgumentNullException.ThrowIfNull(scope);
@@ -69,7 +72,9 @@ public static class DisputeStore
             return false;
         }
 
-        await scope.PublishAsync(new DisputeResolved(dispute.Id, dispute.ReservationId, dispute.BuyerId, dispute.SellerId, outcome, resolvedBy, now));
+        // Inside the update that resolves it once, so a re-run of the step cannot count the no-show twice.
+        var noShow = DisputeNoShow.Applies(dispute, outcome) && await DisputeNoShow.RecordAsync(scope, dispute);
+        await scope.PublishAsync(new DisputeResolved(dispute.Id, dispute.ReservationId, dispute.BuyerId, dispute.SellerId, outcome, resolvedBy, now, noShow));
         return true;
     }
 }

@@ -26,7 +26,7 @@ public static class DisputesApi
         disputes.MapGet("/", Get).ProducesProblem(404).WithSummary("A dispute, for its parties and admins.");
         disputes.MapPost("/response", Answer).ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409).WithSummary("The other party answers, accepting the claim or not.");
         var admin = routes.MapGroup("/admin/disputes").WithTags("Disputes").RequireAuthorization(CurrentUser.AdminPolicy);
-        admin.MapGet("/", List).WithSummary("Disputes, newest first, optionally by status.");
+        admin.MapGet("/", List).ProducesValidationProblem().WithSummary("Disputes, newest first, optionally by status.");
         admin.MapPost("/{id}/resolve", Resolve).ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409).WithSummary("An admin decides an escalated dispute.");
         return routes;
     }
@@ -71,12 +71,22 @@ public static class DisputesApi
         return dispute is null || !CanSee(dispute, user) ? Problems.NotFound("No such dispute.") : TypedResults.Ok(DisputeResponse.From(dispute));
     }
 
-    public static async Task<Ok<IReadOnlyList<DisputeResponse>>> List(string? status, IEventDatabase database, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<IReadOnlyList<DisputeResponse>>, ValidationProblem>> List(string? status, IEventDatabase database, CancellationToken cancellationToken)
     {
+        status = string.IsNullOrEmpty(status) ? null : status;
+        if (status is not null && !DisputeRoles.Statuses.Contains(status))
+        {
+            return Problems.Validation("status", $"Must be one of {string.Join(", ", DisputeRoles.Statuses)}, or left out for all.");
+        }
+
         var rows = await database.ReadAsync(c => DisputeStore.ListAsync(c, status, 200), cancellationToken);
         return TypedResults.Ok<IReadOnlyList<DisputeResponse>>([.. rows.Select(DisputeResponse.From)]);
     }
 
+    /// <summary>
+    /// Records the answer and completes the waiting task in one transaction: of two answers at once, or an answer and
+    /// the 24 h timeout, exactly one wins and the other gets a 409 without having changed anything.
+    /// </summary>
     public static async Task<Results<Ok<DisputeResponse>, ValidationProblem, ProblemHttpResult>> Answer(
         string id, DisputeAnswerRequest request, ClaimsPrincipal user, IEventDatabase database, IWorkflowService workflows, CancellationToken cancellationToken)
     {
@@ -104,20 +114,51 @@ public static class DisputesApi
             return Problems.Validation("accept", "Required: true to accept the claim, false to contest it.");
         }
 
-        if (dispute.Status != DisputeRoles.Open || dispute.ResponseToken is not { } token)
+        var text = request.Text!.Trim();
+        var output = new JsonObject { ["answered"] = true, ["accept"] = accept }.ToJsonString();
+        try
         {
-            return Problems.Conflict("The dispute is not waiting for an answer.");
+            var refusal = await database.WriteAsync<string?>(async scope =>
+            {
+                var current = await DisputeStore.FindAsync(scope.Connection, id, scope.Transaction);
+                if (current is { ResponseAccept: not null })
+                {
+                    return "The dispute was already answered.";
+                }
+
+                if (current is { Status: DisputeRoles.Open, ResponseToken: null } && scope.Now.ToUnixTimeMilliseconds() < current.RespondBy)
+                {
+                    // The state machine has not reached its callback task yet: moments after the dispute was opened.
+                    return "The dispute is not ready for an answer yet; send it again in a moment.";
+                }
+
+                if (current is not { Status: DisputeRoles.Open, ResponseToken: { } token })
+                {
+                    return "The dispute is no longer waiting for an answer: its 24 h passed.";
+                }
+
+                await scope.Connection.ExecuteAsync(
+                    "UPDATE disputes SET response_text = @text, response_accept = @accept WHERE id = @id", new { text, accept, id }, scope.Transaction);
+                await workflows.SendTaskSuccessAsync(scope, token, output);
+                return null;
+            }, cancellationToken);
+            if (refusal is not null)
+            {
+                return NotAwaited(refusal, null);
+            }
+        }
+        catch (WorkflowException ex) when (ex.Code is WorkflowErrors.TaskDoesNotExist or WorkflowErrors.TaskTimedOut or WorkflowErrors.InvalidToken)
+        {
+            return NotAwaited(ex.Code == WorkflowErrors.TaskTimedOut
+                ? "The dispute is no longer waiting for an answer: its 24 h passed."
+                : "The dispute is no longer waiting for an answer.", ex.Code);
         }
 
-        var text = request.Text!.Trim();
-        await database.WriteAsync(scope => scope.Connection.ExecuteAsync(
-            "UPDATE disputes SET response_text = @text, response_accept = @accept WHERE id = @id", new { text, accept, id }, scope.Transaction), cancellationToken);
-        var output = new JsonObject { ["answered"] = true, ["accept"] = accept };
-        await workflows.SendTaskSuccessAsync(token, output.ToJsonString(), cancellationToken);
         var updated = await database.ReadAsync(c => DisputeStore.FindAsync(c, id), cancellationToken);
         return TypedResults.Ok(DisputeResponse.From(updated!));
     }
 
+    /// <summary>The admin's decision completes the waiting task in one transaction, so two decisions at once give one 200 and one 409.</summary>
     public static async Task<Results<Ok<DisputeResponse>, ValidationProblem, ProblemHttpResult>> Resolve(
         string id, ResolveDisputeRequest request, IEventDatabase database, IWorkflowService workflows, CancellationToken cancellationToken)
     {
@@ -139,16 +180,47 @@ public static class DisputesApi
             return Problems.Validation("note", $"At most {TextMaxLength} characters.");
         }
 
-        if (dispute.Status != DisputeRoles.AwaitingAdmin || dispute.AdminToken is not { } token)
+        var output = new JsonObject { ["outcome"] = request.Outcome, ["note"] = request.Note?.Trim() }.ToJsonString();
+        try
         {
-            return Problems.Conflict("The dispute is not waiting for an admin.");
+            var refusal = await database.WriteAsync<string?>(async scope =>
+            {
+                var current = await DisputeStore.FindAsync(scope.Connection, id, scope.Transaction);
+                if (current is { Status: DisputeRoles.Resolved })
+                {
+                    return $"The dispute is already resolved ({current.Outcome}, {current.ResolvedBy}).";
+                }
+
+                if (current is not { Status: DisputeRoles.AwaitingAdmin, AdminToken: { } token })
+                {
+                    return "The dispute is not waiting for an admin: it is still waiting for the other party's answer.";
+                }
+
+                await workflows.SendTaskSuccessAsync(scope, token, output);
+                return null;
+            }, cancellationToken);
+            if (refusal is not null)
+            {
+                return NotAwaited(refusal, null);
+            }
+        }
+        catch (WorkflowException ex) when (ex.Code is WorkflowErrors.TaskDoesNotExist or WorkflowErrors.TaskTimedOut or WorkflowErrors.InvalidToken)
+        {
+            return NotAwaited(ex.Code == WorkflowErrors.TaskTimedOut
+                ? "The dispute is no longer waiting for an admin: its 7 days passed."
+                : "The dispute is no longer waiting for an admin.", ex.Code);
         }
 
-        var output = new JsonObject { ["outcome"] = request.Outcome, ["note"] = request.Note?.Trim() };
-        await workflows.SendTaskSuccessAsync(token, output.ToJsonString(), cancellationToken);
         var updated = await database.ReadAsync(c => DisputeStore.FindAsync(c, id), cancellationToken);
         return TypedResults.Ok(DisputeResponse.From(updated!));
     }
+
+    /// <summary>A 409 for a dispute that moved on; <c>code</c> names the workflow's refusal when the race was lost there.</summary>
+    private static ProblemHttpResult NotAwaited(string detail, string? code) => TypedResults.Problem(
+        statusCode: StatusCodes.Status409Conflict,
+        title: "Conflict.",
+        detail: code is null ? detail : $"{detail} ({code})",
+        extensions: code is null ? null : new Dictionary<string, object?> { ["code"] = code });
 
     private static bool CanSee(DisputeRecord dispute, ClaimsPrincipal user) =>
         user.IsAdmin() || dispute.BuyerId == user.Id() || dispute.SellerId == user.Id();

@@ -14,6 +14,13 @@ namespace EcoBid.Server.Reservations;
 /// </summary>
 public static class ReservationExpiry
 {
+    /// <summary>Whether the reservation's lapse counts against its buyer: not when the waitlist gave it to someone never told of it.</summary>
+    public static bool CountsAsNoShow(ReservationRecord reservation)
+    {
+        ArgumentNullException.ThrowIfNull(reservation);
+        return reservation.Origin != ReservationOrigin.Waitlist || reservation.NotifiedAt is not null;
+    }
+
     /// <returns>Whether the reservation expired now (false when it was confirmed, cancelled, completed or expired before).</returns>
     public static async Task<bool> ExpireAsync(IWriteScope scope, ReservationStore store, ReservationsOptions options, string reservationId)
     {
@@ -26,7 +33,7 @@ public static class ReservationExpiry
             return false;
         }
 
-        var noShow = reservation.Origin != ReservationOrigin.Waitlist || reservation.NotifiedAt is not null;
+        var noShow = CountsAsNoShow(reservation);
         await scope.Connection.ExecuteAsync(
             "UPDATE reservations SET status = @expired, expired_at = @now WHERE id = @Id; UPDATE users SET no_shows = no_shows + @count WHERE id = @BuyerId",
             new { expired = ReservationStatus.Expired, now = scope.Now.ToUnixTimeMilliseconds(), reservation.Id, reservation.BuyerId, count = noShow ? 1 : 0 },

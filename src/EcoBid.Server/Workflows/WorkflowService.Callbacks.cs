@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using EcoBid.Events.Storage;
 using EcoBid.Server.Workflows.Contract;
 using EcoBid.Server.Workflows.Persistence;
 using EcoBid.Server.Workflows.Runtime;
@@ -18,6 +19,12 @@ public sealed partial class WorkflowService
         await AnswerAsync(taskToken, invocation => new TaskSucceeded(invocation, JsonNode.Parse(text)), close: true, cancellationToken);
     }
 
+    public Task SendTaskSuccessAsync(IWriteScope scope, string taskToken, string output)
+    {
+        var text = CheckedJson(output, WorkflowErrors.InvalidOutput, "output");
+        return AnswerInScopeAsync(scope, taskToken, invocation => new TaskSucceeded(invocation, JsonNode.Parse(text)), close: true);
+    }
+
     public Task SendTaskFailureAsync(string taskToken, string? errorName, string? cause, CancellationToken cancellationToken) =>
         AnswerAsync(taskToken, invocation => new TaskFailed(invocation, errorName ?? string.Empty, cause), close: true, cancellationToken);
 
@@ -28,33 +35,36 @@ public sealed partial class WorkflowService
     /// Callbacks: an unknown token is <c>InvalidToken</c>; one whose task timed out (its timeout or heartbeat timer
     /// fired) <c>TaskTimedOut</c>; one already answered, or whose task or execution ended otherwise, <c>TaskDoesNotExist</c>.
     /// </summary>
-    private async Task AnswerAsync(string taskToken, Func<string, ExecutionSignal> signal, bool close, CancellationToken cancellationToken)
+    private async Task AnswerAsync(string taskToken, Func<string, ExecutionSignal> signal, bool close, CancellationToken cancellationToken) =>
+        await database.WriteAsync(async scope =>
+        {
+            await AnswerInScopeAsync(scope, taskToken, signal, close);
+            return true;
+        }, cancellationToken);
+
+    private async Task AnswerInScopeAsync(IWriteScope scope, string taskToken, Func<string, ExecutionSignal> signal, bool close)
     {
+        ArgumentNullException.ThrowIfNull(scope);
         if (string.IsNullOrEmpty(taskToken) || taskToken.Length > MaxTokenLength)
         {
             throw new WorkflowException(WorkflowErrors.InvalidToken, "Invalid Token: 'Invalid token'");
         }
 
-        await database.WriteAsync(async scope =>
+        var token = await store.FindTokenAsync(scope, taskToken) ?? throw new WorkflowException(WorkflowErrors.InvalidToken, "Invalid Token: 'Invalid token'");
+        if (token.Status == TaskTokenRecord.TimedOut)
         {
-            var token = await store.FindTokenAsync(scope, taskToken) ?? throw new WorkflowException(WorkflowErrors.InvalidToken, "Invalid Token: 'Invalid token'");
-            if (token.Status == TaskTokenRecord.TimedOut)
-            {
-                throw new WorkflowException(WorkflowErrors.TaskTimedOut, "Task Timed Out: 'Provided task does not exist anymore'");
-            }
+            throw new WorkflowException(WorkflowErrors.TaskTimedOut, "Task Timed Out: 'Provided task does not exist anymore'");
+        }
 
-            if (token.Status != TaskTokenRecord.Open || !await runtime.SignalAsync(scope, token.Execution, signal(token.Invocation)))
-            {
-                throw new WorkflowException(WorkflowErrors.TaskDoesNotExist, "Task Does Not Exist: 'Provided task does not exist anymore'");
-            }
+        if (token.Status != TaskTokenRecord.Open || !await runtime.SignalAsync(scope, token.Execution, signal(token.Invocation)))
+        {
+            throw new WorkflowException(WorkflowErrors.TaskDoesNotExist, "Task Does Not Exist: 'Provided task does not exist anymore'");
+        }
 
-            if (close)
-            {
-                await store.CloseTokensOfInvocationAsync(scope, token.Invocation, TaskTokenRecord.Closed);
-            }
-
-            return true;
-        }, cancellationToken);
+        if (close)
+        {
+            await store.CloseTokensOfInvocationAsync(scope, token.Invocation, TaskTokenRecord.Closed);
+        }
     }
 
     public async Task<TestStateResult> TestStateAsync(TestStateRequest request, CancellationToken cancellationToken)

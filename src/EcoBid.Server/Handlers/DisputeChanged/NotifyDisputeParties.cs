@@ -43,7 +43,7 @@ public sealed class NotifyDisputeParties(Notifier notifier) : IEventHandler
             case "DisputeResolved":
                 var resolved = envelope.Read<Domain.Events.DisputeResolved>();
                 var text = new NotificationText("A dispute was resolved", $"Outcome: {resolved.Outcome} ({resolved.ResolvedBy}).");
-                var data = new { resolved.DisputeId, resolved.ReservationId, resolved.Outcome, resolved.ResolvedBy };
+                var data = new { resolved.DisputeId, resolved.ReservationId, resolved.Outcome, resolved.ResolvedBy, resolved.NoShowRecorded };
                 await NotifyAsync(scope, envelope, resolved.BuyerId, NotificationKinds.DisputeResolved, text, data);
                 await NotifyAsync(scope, envelope, resolved.SellerId, NotificationKinds.DisputeResolved, text, data);
                 break;

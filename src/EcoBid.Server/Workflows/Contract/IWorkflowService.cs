@@ -53,6 +53,12 @@ public interface IWorkflowService
 
     Task SendTaskSuccessAsync(string taskToken, string output, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// SendTaskSuccess inside the caller's write transaction, so what the caller records of the answer commits with it
+    /// (or not at all), and the steps the answer lets run see it. Refusals throw as the other overload's do.
+    /// </summary>
+    Task SendTaskSuccessAsync(EcoBid.Events.Storage.IWriteScope scope, string taskToken, string output);
+
     Task SendTaskFailureAsync(string taskToken, string? errorName, string? cause, CancellationToken cancellationToken);
 
     Task SendTaskHeartbeatAsync(string taskToken, CancellationToken cancellationToken);
