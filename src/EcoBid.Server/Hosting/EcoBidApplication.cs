@@ -10,6 +10,7 @@ using EcoBid.Server.Http;
 using EcoBid.Server.Identity;
 using EcoBid.Server.Images;
 using EcoBid.Server.Items;
+using EcoBid.Server.Items.Bulk;
 using EcoBid.Server.Notifications;
 using EcoBid.Server.Observability;
 using EcoBid.Server.Reservations;
@@ -59,6 +60,7 @@ public static class EcoBidApplication
         app.MapEventsApi();
         app.MapPublishEventApi();
         app.MapItemsApi();
+        app.MapBulkPostingsApi();
         app.MapItemChangesApi();
         app.MapSellerItemsApi();
         app.MapEcoBidImages();

@@ -1,3 +1,4 @@
+using EcoBid.Server.Items.Bulk;
 using EcoBid.Server.Disputes;
 using EcoBid.Events.Sqlite;
 using EcoBid.Server.Alarms;
@@ -16,5 +17,5 @@ namespace EcoBid.Server.Hosting;
 /// <summary>Every schema script of the application's own state (the runtime brings its own).</summary>
 public static class EcoBidSchema
 {
-    public static IReadOnlyList<SchemaScript> Scripts { get; } = [.. IdentitySchema.Scripts, .. ItemsSchema.Scripts, .. ImagesSchema.Scripts, .. ReservationsSchema.Scripts, .. DisputesSchema.Scripts, .. AuctionsSchema.Scripts, .. NotificationsSchema.Scripts, .. WorkflowsSchema.Scripts, .. AlarmsSchema.Scripts, .. BackupsSchema.Scripts, .. ObservabilitySchema.Scripts];
+    public static IReadOnlyList<SchemaScript> Scripts { get; } = [.. IdentitySchema.Scripts, .. ItemsSchema.Scripts, .. BulkPostingsSchema.Scripts, .. ImagesSchema.Scripts, .. ReservationsSchema.Scripts, .. DisputesSchema.Scripts, .. AuctionsSchema.Scripts, .. NotificationsSchema.Scripts, .. WorkflowsSchema.Scripts, .. AlarmsSchema.Scripts, .. BackupsSchema.Scripts, .. ObservabilitySchema.Scripts];
 }

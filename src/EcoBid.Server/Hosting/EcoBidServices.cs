@@ -1,5 +1,7 @@
+using EcoBid.Server.Handlers.BulkPostingFinished;
 using EcoBid.Server.Handlers.DisputeChanged;
 using EcoBid.Server.Disputes.Tasks;
+using EcoBid.Server.Items.Bulk.Tasks;
 using Dapper;
 using EcoBid.Events;
 using EcoBid.Server.Alarms;
@@ -81,6 +83,8 @@ public static class EcoBidServices
         services.AddSingleton<ReservationStore>();
         services.AddWorkflowTask<AwaitDisputeAnswer>().AddWorkflowTask<DecideDispute>().AddWorkflowTask<ResolveDispute>();
         services.AddEventHandler<NotifyDisputeParties>(NotifyDisputeParties.Target);
+        services.AddWorkflowTask<LoadBulkPosting>().AddWorkflowTask<CreateBulkItem>().AddWorkflowTask<FinishBulkPosting>();
+        services.AddEventHandler<NotifyBulkPoster>(NotifyBulkPoster.Target);
         services.AddEcoBidAuctions(configuration);
         services.AddEcoBidAws(configuration);
         services.AddEcoBidImages(configuration);

@@ -1,9 +1,6 @@
-using EcoBid.Domain.Events;
-using EcoBid.Domain.Geo;
 using EcoBid.Domain.Items;
 using EcoBid.Events.Storage;
 using EcoBid.Server.Auctions;
-using EcoBid.Server.Events;
 using EcoBid.Server.Http;
 using EcoBid.Server.Identity;
 using EcoBid.Server.Images;
@@ -28,39 +25,15 @@ public static class ItemsApi
         CreateItemRequest request, ClaimsPrincipal user, IEventDatabase database, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var newItem = new NewItem(request.Title, request.Description ?? string.Empty, request.Category, request.Mode, request.Location?.Lat, request.Location?.Lon);
-        var errors = ItemRules.Validate(newItem);
+        var newItem = ItemPosting.ToNewItem(request);
+        var errors = ItemPosting.Validate(newItem);
         if (!errors.IsValid)
         {
             return Problems.Validation(errors);
         }
 
-        var item = await database.WriteAsync(async scope =>
-        {
-            var now = scope.Now;
-            var point = new GeoPoint(newItem.Lat!.Value, newItem.Lon!.Value);
-            var record = new ItemRecord
-            {
-                Id = Guid.CreateVersion7(now).ToString(),
-                SellerId = user.Id(),
-                Title = newItem.Title!.Trim(),
-                Description = newItem.Description!.Trim(),
-                Category = newItem.Category!,
-                Mode = newItem.Mode!,
-                Status = ItemStatus.Available,
-                Lat = point.Lat,
-                Lon = point.Lon,
-                Geohash = Geohash.Encode(point),
-                Moderation = "pending",
-                CreatedAt = now.ToUnixTimeMilliseconds(),
-                UpdatedAt = now.ToUnixTimeMilliseconds(),
-            };
-            await ItemStore.InsertAsync(scope.Connection, scope.Transaction, record);
-            await scope.PublishAsync(new ItemCreated(
-                record.Id, record.SellerId, record.Title, record.Description, record.Category, record.Mode,
-                new EventLocation(record.Lat, record.Lon, record.Geohash), now));
-            return record;
-        }, cancellationToken);
+        var sellerId = user.Id();
+        var item = await database.WriteAsync(scope => ItemPosting.CreateAsync(scope, sellerId, newItem), cancellationToken);
         return TypedResults.Created($"/items/{item.Id}", ItemResponse.From(item) with { Images = [] });
     }
 

@@ -27,6 +27,7 @@ public static class NotificationKinds
     public const string DisputeOpened = "dispute_opened";
     public const string DisputeEscalated = "dispute_escalated";
     public const string DisputeResolved = "dispute_resolved";
+    public const string BulkPostingFinished = "bulk_posting_finished";
 
     private static readonly string[] Everywhere = [NotificationChannels.InApp, NotificationChannels.Email, NotificationChannels.Push];
     private static readonly string[] NoEmail = [NotificationChannels.InApp, NotificationChannels.Push];
@@ -53,6 +54,7 @@ public static class NotificationKinds
         [DisputeOpened] = Everywhere,
         [DisputeEscalated] = Everywhere,
         [DisputeResolved] = Everywhere,
+        [BulkPostingFinished] = Everywhere,
     };
 
     /// <summary>

@@ -137,6 +137,10 @@ public sealed partial class OpenApiTests : IDisposable
         document.Operation("POST", "/auth/register").Declares(409).ShouldBeTrue();
         document.Operation("POST", "/items/{id}/bids").Statuses.ShouldBe(["201", "400", "401", "403", "404", "409", "413", "415", "422", "429"], ignoreOrder: true);
         document.Operation("POST", "/items/{id}/reserve").Statuses.ShouldBe(["201", "401", "403", "404", "409", "429"], ignoreOrder: true);
+        var bulk = document.Operation("POST", "/items/bulk");
+        bulk.Statuses.ShouldBe(["202", "400", "401", "413", "415", "429"], ignoreOrder: true);
+        bulk.Json.GetProperty("requestBody").GetProperty("content").EnumerateObject().Select(c => c.Name).ShouldBe(["application/json", "text/csv"], ignoreOrder: true);
+        document.Operation("GET", "/items/bulk/{id}").Statuses.ShouldBe(["200", "401", "404", "429"], ignoreOrder: true);
     }
 
     [Fact]

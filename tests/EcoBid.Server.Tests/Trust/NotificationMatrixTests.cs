@@ -220,7 +220,7 @@ public sealed class NotificationMatrixTests : IDisposable
         names.ShouldBe(
             ["reservation_created", "waitlist_promoted", "reservation_confirmed", "reservation_cancelled", "reservation_expired", "reservation_completed",
              "reservation_expiring", "pickup_reminder", "outbid", "auction_won", "auction_lost", "auction_unsold", "auction_result", "nearby_item", "message",
-             "alarm_raised", "alarm_cleared"],
+             "alarm_raised", "alarm_cleared", "dispute_opened", "dispute_escalated", "dispute_resolved", "bulk_posting_finished"],
             ignoreOrder: true);
         var docs = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "docs", "notifications.md"));
         names.ShouldAllBe(kind => docs.Contains($"`{kind}`", StringComparison.Ordinal));
