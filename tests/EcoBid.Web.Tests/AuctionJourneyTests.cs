@@ -12,16 +12,17 @@ public sealed class AuctionJourneyTests(WebFixture web)
     [Fact]
     public async Task Three_bidders_see_each_others_prices_live_and_after_the_close_the_winner_sees_the_pickup()
     {
+        // Everyone signs in before the clock starts: on a slow machine three sign-ins can outlast a short auction.
         var seller = await web.Server.SignUpAsync("Sprzedawca");
-        var itemId = await People.PostItemAsync(web.Server, seller, "Road bike " + Guid.NewGuid().ToString("N")[..6], mode: "auction", category: "sports");
-        await People.CallAsync(web.Server, seller, HttpMethod.Post, $"/items/{itemId}/auction", new
-        {
-            startPrice = 1000, currency = "PLN", durationSeconds = 25, softClose = new { windowSeconds = 0 },
-        });
-
         var (_, anna) = await People.SignedInAsync(web, "Anna");
         var (_, bartek) = await People.SignedInAsync(web, "Bartek", width: 360);
         var (_, celina) = await People.SignedInAsync(web, "Celina");
+        var itemId = await People.PostItemAsync(web.Server, seller, "Road bike " + Guid.NewGuid().ToString("N")[..6], mode: "auction", category: "sports");
+        await People.CallAsync(web.Server, seller, HttpMethod.Post, $"/items/{itemId}/auction", new
+        {
+            startPrice = 1000, currency = "PLN", durationSeconds = 40, softClose = new { windowSeconds = 0 },
+        });
+
         IPage[] bidders = [anna, bartek, celina];
         foreach (var page in bidders)
         {
@@ -53,7 +54,7 @@ public sealed class AuctionJourneyTests(WebFixture web)
         await Expect(bartek.Locator("[data-field=bids]")).ToHaveTextAsync("3");
 
         // The close: the winner's page shows the result and the pickup, without anyone reloading.
-        await Expect(celina.Locator("[data-result]")).ToContainTextAsync("You won!", new() { Timeout = 60_000 });
+        await Expect(celina.Locator("[data-result]")).ToContainTextAsync("You won!", new() { Timeout = 90_000 });
         await Expect(anna.Locator("[data-result]")).ToContainTextAsync("Sold for", new() { Timeout = 15_000 });
         await celina.GetByRole(AriaRole.Link, new() { Name = "Arrange the pickup" }).ClickAsync();
         await Expect(celina).ToHaveURLAsync(new Regex("/reservations/"));

@@ -5,6 +5,7 @@ using EcoBid.Server.Tests.Auctions;
 using EcoBid.Server.Tests.Infrastructure;
 using EcoBid.Server.Tests.Notifications;
 using EcoBid.Server.Tests.Reservations;
+using EcoBid.Server.Tests.Search;
 
 namespace EcoBid.Server.Tests.Trust;
 
@@ -106,8 +107,8 @@ public sealed class ListingsTests : IDisposable
     public async Task Search_finds_words_by_their_stem_and_shows_auction_as_null_on_items_without_one()
     {
         var (_, sellerClient) = await _app.SignUpAsync();
-        var lamp = await sellerClient.CreateItemAsync(Requests.Item(title: "Reading lamp"));
-        await _app.WaitHandledAsync("Index");
+        // Indexed and moderated: a new item is searchable only once both handlers have run for its ItemCreated.
+        var lamp = (await _app.PostSearchableAsync(sellerClient, Requests.Item(title: "Reading lamp")))[0];
         using var anonymous = _app.CreateClient();
 
         var found = await (await anonymous.GetAsync("/items?q=lamps")).ReadJsonAsync();
