@@ -378,6 +378,11 @@ public sealed class AwsDocumentedMatchCases : MatchCases
         NoMatch("a boolean is not its string", Detail("""{"b": true}"""), """{"detail": {"b": ["true"]}}""");
         NoMatch("a string is not a boolean", Detail("""{"b": "true"}"""), """{"detail": {"b": [true]}}""");
         NoMatch("null is not the string null", Detail("""{"b": null}"""), """{"detail": {"b": ["null"]}}""");
+        NoMatch("true is not the number 1", Detail("""{"b": true}"""), """{"detail": {"b": [1]}}""");
+        NoMatch("false is not the number 0", Detail("""{"b": false}"""), """{"detail": {"b": [0]}}""");
+        NoMatch("null is not false", Detail("""{"b": null}"""), """{"detail": {"b": [false]}}""");
+        Match("null in a detail that is null itself", AwsDocumentedEvents.WithFields("\"detail\": null"), """{"detail": [null]}""");
+        Match("a field below a null detail does not exist", AwsDocumentedEvents.WithFields("\"detail\": null"), """{"detail": {"state": [{"exists": false}]}}""");
         Match("exact values and operators in one array are alternatives", Ec2, """{"detail": {"state": [{"prefix": "x"}, "running"]}}""");
         Match("operators in one array are alternatives", Ec2, """{"detail": {"state": [{"suffix": "x"}, {"prefix": "run"}]}}""");
         Match("an account number matches itself", Detail("""{"owner": 123456789012}"""), """{"detail": {"owner": [123456789012]}}""");
