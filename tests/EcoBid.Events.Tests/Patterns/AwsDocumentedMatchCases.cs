@@ -70,6 +70,10 @@ public sealed class AwsDocumentedMatchCases : MatchCases
              "time": ["2017-12-22T18:43:48Z"], "source": ["aws.ec2"], "detail-type": ["EC2 Instance State-change Notification"]}
             """);
         NoMatch("one envelope field differs", Terminated, """{"source": ["aws.ec2"], "region": ["us-east-1"]}""");
+
+        // eb-archive.html (archiving every event): {"source": [{"prefix": ""}]} is the documented match-all pattern.
+        Match("match-all pattern", Terminated, """{"source": [{"prefix": ""}]}""");
+        Match("match-all pattern, another source", NullAndEmpty, """{"source": [{"prefix": ""}]}""");
     }
 
     // eb-event-patterns.html, "Matching null values and empty strings": null and "" each match themselves and
