@@ -73,6 +73,15 @@ internal sealed class PipelineHost : IAsyncDisposable
             ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
         });
+        if (options.RabbitMq is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Queues"] = "rabbitmq",
+                ["RabbitMq:ConnectionString"] = options.RabbitMq,
+            });
+        }
+
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
         builder.Services.AddEcoBid(builder.Configuration);
