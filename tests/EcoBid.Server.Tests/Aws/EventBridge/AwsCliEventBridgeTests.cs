@@ -22,7 +22,8 @@ public sealed class AwsCliEventBridgeTests(AwsEndpointServer server) : IClassFix
         var result = await Cli.RunAsync("test-event-pattern", "--event-pattern", pattern, "--event", EventPatternCases.Event);
 
         result.ShouldFailWith(code);
-        result.Error.ShouldContain($"when calling the TestEventPattern operation: {EventBridgeExpectations.MatcherMessage(pattern, EventPatternCases.Event)}");
+        // "An error occurred (Code) when calling the TestEventPattern operation (reached max retries: 0): message"
+        result.Error.ShouldContain($": {EventBridgeExpectations.MatcherMessage(pattern, EventPatternCases.Event)}");
     }
 
     [Fact]
@@ -31,7 +32,7 @@ public sealed class AwsCliEventBridgeTests(AwsEndpointServer server) : IClassFix
         var result = await Cli.RunAsync("test-event-pattern", "--event-pattern", """{"source":["ecobid.items"]}""", "--event", """{"source":"ecobid.items"}""");
 
         result.ShouldFailWith("ValidationException");
-        result.Error.ShouldContain("when calling the TestEventPattern operation: Parameter Event is not valid.");
+        result.Error.ShouldContain(": Parameter Event is not valid. Reason: ");
     }
 
     [Fact]
