@@ -23,11 +23,14 @@ public static class AlarmsApi
         {
             var rule = options.Value.For(alarm.Name);
             var state = states.GetValueOrDefault(alarm.Name);
-            var last = board.Find(alarm.Name);
+            var stored = state?.State ?? AlarmState.Ok;
+            // The evaluator stores a transition before it records the reading here: between the two, the last reading
+            // belongs to the state before, so the transition's own value and reason are the ones that agree with it.
+            var last = board.Find(alarm.Name) is { } entry && entry.InAlarm == (stored == AlarmState.Alarm) ? entry : null;
             return new AlarmView(
-                alarm.Name, alarm.Description, alarm.Unit, state?.State ?? AlarmState.Ok, state?.Since,
+                alarm.Name, alarm.Description, alarm.Unit, stored, state?.Since,
                 rule.Threshold, rule.EffectiveClearThreshold, rule.Enabled && options.Value.Enabled, evaluated.Contains(alarm.Name),
-                last?.Reading.Value, last?.Reading.Reason ?? state?.Reason, last?.EvaluatedAt);
+                last?.Reading.Value ?? state?.Value, last?.Reading.Reason ?? state?.Reason, last?.EvaluatedAt);
         }).ToList();
         var transitions = await store.RecentTransitionsAsync(Math.Clamp(options.Value.RecentTransitions, 1, 1000), cancellationToken);
         return TypedResults.Ok(new AlarmsResponse(alarms, transitions));
@@ -37,7 +40,9 @@ public static class AlarmsApi
 /// <summary>
 /// An alarm as <c>/admin/alarms</c> shows it. <see cref="State"/> and <see cref="Since"/> are the stored state, shared by
 /// every process; <see cref="Value"/>, <see cref="Reason"/> and <see cref="EvaluatedAt"/> are this process's last
-/// reading (<c>null</c> when this process does not evaluate the alarm: <see cref="EvaluatedHere"/>).
+/// reading when it agrees with the stored state, otherwise the value and reason of the transition that made the state
+/// (with <see cref="EvaluatedAt"/> <c>null</c>): a process that does not evaluate the alarm (<see cref="EvaluatedHere"/>),
+/// or one whose next reading is not recorded yet, never shows a reason that contradicts the state.
 /// </summary>
 public sealed record AlarmView(
     string Name,

@@ -22,7 +22,7 @@ public sealed class ReplaysApiTests : IDisposable
     [InlineData("""{"name":"r","from":"2025-01-02T00:00:00Z","to":"2025-01-02T00:00:00Z"}""", "to", "later than")]
     [InlineData("""{"name":"r","from":"2025-01-01T00:00:00Z","to":"2025-01-02T00:00:00Z","eventPattern":{"source":[]}}""", "eventPattern", "Empty arrays are not allowed")]
     [InlineData("""{"name":"r","from":"2025-01-01T00:00:00Z","to":"2025-01-02T00:00:00Z","eventPattern":"{\"source\":\"x\"}"}""", "eventPattern", "Event pattern is not valid")]
-    [InlineData("""{"name":"r","from":"2025-01-01T00:00:00Z","to":"2025-01-02T00:00:00Z","eventPattern":42}""", "eventPattern", "must be a JSON object")]
+    [InlineData("""{"name":"r","from":"2025-01-01T00:00:00Z","to":"2025-01-02T00:00:00Z","eventPattern":42}""", "eventPattern", "Filter is not an object")]
     [InlineData("""{"name":"r","from":"2025-01-01T00:00:00Z","to":"2025-01-02T00:00:00Z","targets":["Index","Nope"]}""", "targets", "no target 'Nope'")]
     [InlineData("""{"name":"r","from":"2025-01-01T00:00:00Z","to":"2025-01-02T00:00:00Z","targets":[]}""", "targets", "at least one target")]
     [InlineData("""{"name":"r","from":"yesterday","to":"2025-01-02T00:00:00Z"}""", "from", "could not be converted")]
