@@ -29,7 +29,7 @@ public class AwsRecordedBehaviourTests
     {
         RecordedCase.Cases.Count.ShouldBeGreaterThanOrEqualTo(150);
         var features = RecordedCase.Cases.Keys.Select(n => n.Split('/')[0]).Distinct().ToList();
-        features.ShouldBe(["intrinsic", "io", "jsonpath", "choice", "wait", "succeed", "fail", "parallel", "catch", "map", "vars", "validate", "jsonata", "limits"], ignoreOrder: true);
+        features.ShouldBe(["intrinsic", "io", "jsonpath", "choice", "wait", "succeed", "fail", "parallel", "catch", "map", "vars", "validate", "jsonata", "limits", "context"], ignoreOrder: true);
     }
 
     [Theory]

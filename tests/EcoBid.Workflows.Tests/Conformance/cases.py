@@ -605,6 +605,13 @@ case("map/catch-in-iteration", mapstate({"ItemsPath": "$.items"}, {"I": {"Type":
                                                                           "Catch": [{"ErrorEquals": ["E"], "ResultPath": "$.caught", "Next": "D"}], "End": True},
                                                                     "D": {"Type": "Pass", "End": True}}), {"items": [{"n": 1}]})
 
+# ---------------------------------------------------------------- context object
+for field in ["Execution.Id", "Execution.Name", "Execution.RoleArn", "StateMachine.Id", "StateMachine.Name", "Execution.Input", "State.Name"]:
+    case("context/" + field, one({"Type": "Pass", "Parameters": {"v.$": "$$." + field}, "End": True}), {"k": "v"})
+case("context/in-branch", one({"Type": "Parallel", "Branches": [one({"Type": "Pass", "Parameters": {"sm.$": "$$.StateMachine.Name", "st.$": "$$.State.Name"}, "End": True}, "B")], "End": True}))
+case("context/in-iteration-item-selector", mapstate({"ItemsPath": "$.items", "ItemSelector": {"name.$": "$$.Execution.Name", "st.$": "$$.State.Name", "v.$": "$$.Map.Item.Value"}}), {"items": ["a"]})
+case("context/intrinsic", one({"Type": "Pass", "Parameters": {"v.$": "States.Format('{}/{}', $$.StateMachine.Name, $$.Execution.Name)"}, "End": True}))
+
 # ---------------------------------------------------------------- payload limits
 BIG = "x" * 300
 case("limits/map-output-over-256k", mapstate({"ItemsPath": "$.items"}, {"I": {"Type": "Pass", "Result": BIG, "End": True}}),
