@@ -34,6 +34,12 @@ internal sealed record BenchOptions
 
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>An AMQP URI: the pipeline runs with <c>Queues=rabbitmq</c> on that broker (a vhost of its own, empty).</summary>
+    public string? RabbitMq { get; init; }
+
+    /// <summary>A PostgreSQL connection string: the raw insert runs are repeated on that database.</summary>
+    public string? Postgres { get; init; }
+
     public bool RunsRaw => Scenario is "all" or "raw";
 
     public bool RunsPipeline => Scenario is "all" or "pipeline";
@@ -59,6 +65,8 @@ internal sealed record BenchOptions
           --dir PATH        where to create the fresh data directories   (default: temp)
           --keep            keep the data directories afterwards
           --timeout S       give up waiting for the pipeline after S s   (default 300)
+          --rabbitmq URI    pipeline and latency runs with Queues=rabbitmq on this broker
+          --postgres CS     raw insert runs on this PostgreSQL database too
         """;
 
     public static BenchOptions Parse(string[] args)
@@ -82,6 +90,8 @@ internal sealed record BenchOptions
                 "--keep" => options with { Keep = true },
                 "--http" => options with { OverHttp = true },
                 "--timeout" => options with { Timeout = TimeSpan.FromSeconds(Positive()) },
+                "--rabbitmq" => options with { RabbitMq = Value() },
+                "--postgres" => options with { Postgres = Value() },
                 "--help" or "-h" or "-?" => throw new HelpRequestedException(),
                 _ => throw new ArgumentException($"Unknown option '{name}'."),
             };

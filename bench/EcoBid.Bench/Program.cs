@@ -72,6 +72,17 @@ if (options.RunsRaw)
         Progress($"raw insert, {options.Writers} writers");
         raw.Add(await RawInsertBenchmark.RunMedianAsync(options, options.Writers, token));
     }
+
+    if (options.Postgres is not null)
+    {
+        Progress("raw insert on PostgreSQL, 1 writer");
+        raw.Add(await PostgresRawInsertBenchmark.RunMedianAsync(options, 1, token));
+        if (options.Writers > 1)
+        {
+            Progress($"raw insert on PostgreSQL, {options.Writers} writers");
+            raw.Add(await PostgresRawInsertBenchmark.RunMedianAsync(options, options.Writers, token));
+        }
+    }
 }
 
 if (options.RunsPipeline)

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 
 namespace EcoBid.Bench;
 
-internal sealed record RawInsertResult(int Rows, int Writers, TimeSpan Elapsed, TimeSpan Cpu, long WrittenBytes)
+internal sealed record RawInsertResult(int Rows, int Writers, TimeSpan Elapsed, TimeSpan Cpu, long WrittenBytes, string Store = "SQLite")
 {
     public double RowsPerSecond => Rows / Elapsed.TotalSeconds;
 
@@ -99,6 +99,6 @@ internal static class RawInsertBenchmark
     }
 
     /// <summary>About 300 bytes, shaped like an outbox envelope.</summary>
-    private static string Body(int n) =>
+    public static string Body(int n) =>
         $$$"""{"version":"0","id":"{{{Guid.CreateVersion7()}}}","detail-type":"RawRow","source":"ecobid.bench","account":"ecobid","time":"{{{DateTimeOffset.UtcNow:yyyy-MM-ddTHH:mm:ss.fffZ}}}","region":"local","resources":[],"detail":{"n":{{{n}}},"text":"a small row, one per transaction, like an outbox entry"}}""";
 }

@@ -23,6 +23,11 @@ internal static class Report
         table.AddRow("Events (N)", $"{options.Events:N0} per throughput run, after at least {options.Warmup:N0} warm-up items (pipeline: and {options.WarmupTime.TotalSeconds:0} s)");
         table.AddRow("Writers", $"{options.Writers} concurrent (throughput runs)");
         table.AddRow("Latency run", $"{options.Rate:N0} events/s offered for {options.LatencyDuration.TotalSeconds:0} s");
+        table.AddRow("Queues", options.RabbitMq is null ? "embedded (in the SQLite file)" : "RabbitMQ (Queues=rabbitmq; state, outbox and inbox stay in SQLite)");
+        if (options.Postgres is not null)
+        {
+            table.AddRow("PostgreSQL", "raw insert runs also on PostgreSQL (--postgres)");
+        }
         AnsiConsole.Write(table);
         AnsiConsole.WriteLine();
     }
@@ -56,7 +61,7 @@ internal static class Report
         foreach (var r in raw)
         {
             table.AddRow(
-                $"Raw insert, {r.Writers} writer(s), median of {RawInsertBenchmark.Repeats}", Count(r.Rows), Seconds(r.Elapsed), Rate(r.RowsPerSecond), "inserts/s",
+                $"Raw insert ({r.Store}), {r.Writers} writer(s), median of {RawInsertBenchmark.Repeats}", Count(r.Rows), Seconds(r.Elapsed), Rate(r.RowsPerSecond), "inserts/s",
                 Seconds(r.Cpu), Micro(r.CpuMicrosecondsPerRow), KiB(r.WrittenBytes, r.Rows));
         }
 
@@ -83,7 +88,7 @@ internal static class Report
             AnsiConsole.WriteLine(
                 $"Pipeline / raw insert rate (one row per transaction): {Percent(ratio)} " +
                 $"({Rate(pipeline.ItemsPerSecond)} events/s against {Rate(single.RowsPerSecond)} inserts/s)");
-            foreach (var shared in raw.Skip(1))
+            foreach (var shared in raw.Skip(1).Where(r => r.Store == single.Store))
             {
                 AnsiConsole.WriteLine(
                     $"Pipeline / raw insert rate with {shared.Writers} writers sharing commits: {Percent(pipeline.ItemsPerSecond / shared.RowsPerSecond)} " +

@@ -106,8 +106,24 @@ public sealed class RabbitMqConnection(IOptions<RabbitMqOptions> options, RuleSe
     }
 
     /// <summary>Publishes a persistent message and waits for the broker's confirm.</summary>
-    public async Task PublishAsync(string exchange, string routingKey, IDictionary<string, object?> headers, ReadOnlyMemory<byte> body, string messageId, CancellationToken cancellationToken)
+    public Task PublishAsync(string exchange, string routingKey, IDictionary<string, object?> headers, ReadOnlyMemory<byte> body, string messageId, CancellationToken cancellationToken) =>
+        PublishAllAsync([new RabbitMqPublish(exchange, routingKey, headers, body, messageId)], cancellationToken);
+
+    /// <summary>
+    /// Publishes persistent messages and returns once the broker has confirmed every one of them; throws if any was
+    /// refused or could not be routed (the others may be stored: callers publish again, and the inbox keeps effects single).
+    /// The messages are sent without waiting for each confirm in turn, a window of <see cref="ConfirmWindow"/> at a time:
+    /// a quorum queue confirms after its replicas have the message, and waiting for each before sending the next would
+    /// make every publish pay that round trip alone.
+    /// </summary>
+    public async Task PublishAllAsync(IReadOnlyList<RabbitMqPublish> messages, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(messages);
+        if (messages.Count == 0)
+        {
+            return;
+        }
+
         var connection = await ConnectAsync(cancellationToken);
         await _publishing.WaitAsync(cancellationToken);
         try
@@ -123,19 +139,57 @@ public sealed class RabbitMqConnection(IOptions<RabbitMqOptions> options, RuleSe
                     new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), cancellationToken);
             }
 
-            var properties = new BasicProperties
+            var confirms = new List<Task>(Math.Min(messages.Count, ConfirmWindow));
+            Exception? refused = null;
+            foreach (var message in messages)
             {
-                Persistent = true,
-                ContentType = "application/json",
-                MessageId = messageId,
-                Headers = headers,
-            };
-            await _publisher.BasicPublishAsync(exchange, routingKey, mandatory: true, properties, body, cancellationToken);
+                var properties = new BasicProperties
+                {
+                    Persistent = true,
+                    ContentType = "application/json",
+                    MessageId = message.MessageId,
+                    Headers = message.Headers,
+                };
+                confirms.Add(_publisher.BasicPublishAsync(message.Exchange, message.RoutingKey, mandatory: true, properties, message.Body, cancellationToken).AsTask());
+                if (confirms.Count == ConfirmWindow)
+                {
+                    refused ??= await AwaitConfirmsAsync(confirms);
+                }
+            }
+
+            refused ??= await AwaitConfirmsAsync(confirms);
+            if (refused is not null)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(refused);
+            }
         }
         finally
         {
             _publishing.Release();
         }
+    }
+
+    /// <summary>Messages sent before their confirms are awaited.</summary>
+    public const int ConfirmWindow = 256;
+
+    /// <summary>Awaits every pending confirm and returns the first failure, if any.</summary>
+    private static async Task<Exception?> AwaitConfirmsAsync(List<Task> confirms)
+    {
+        Exception? first = null;
+        foreach (var confirm in confirms)
+        {
+            try
+            {
+                await confirm;
+            }
+            catch (Exception ex)
+            {
+                first ??= ex;
+            }
+        }
+
+        confirms.Clear();
+        return first;
     }
 
     /// <summary>A channel of the caller's own (for consuming, browsing or purging).</summary>

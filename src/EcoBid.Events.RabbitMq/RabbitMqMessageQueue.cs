@@ -104,18 +104,36 @@ public sealed partial class RabbitMqMessageQueue : IMessageQueue, IAsyncDisposab
         await PublishNewAsync(queue, eventId, messageKey, body, scope.Now, scope.CancellationToken);
     }
 
-    /// <summary>Publishes a new message on <paramref name="queue"/> (the outbox dispatch, a replay) and waits for the broker's confirm.</summary>
-    public async Task PublishNewAsync(string queue, string eventId, string messageKey, string body, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Publishes a new message on <paramref name="queue"/> (a replay, a redrive) and waits for the broker's confirm.</summary>
+    public Task PublishNewAsync(string queue, string eventId, string messageKey, string body, DateTimeOffset now, CancellationToken cancellationToken) =>
+        PublishNewAsync([(queue, eventId, messageKey, body)], now, cancellationToken);
+
+    /// <summary>
+    /// Publishes new messages in the order given (the outbox dispatch: every target of every event of a batch) and
+    /// returns once the broker has confirmed all of them.
+    /// </summary>
+    public async Task PublishNewAsync(IReadOnlyList<(string Queue, string EventId, string MessageKey, string Body)> messages, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await _connection.EnsureQueueAsync(queue, cancellationToken);
-        var headers = new Dictionary<string, object?>(StringComparer.Ordinal)
+        ArgumentNullException.ThrowIfNull(messages);
+        foreach (var queue in messages.Select(m => m.Queue).Distinct(StringComparer.Ordinal))
         {
-            [RabbitMqHeaders.EventId] = eventId,
-            [RabbitMqHeaders.MessageKey] = messageKey,
-            [RabbitMqHeaders.EnqueuedAt] = now.ToUnixTimeMilliseconds(),
-            [RabbitMqHeaders.Receives] = 0L,
-        };
-        await _connection.PublishAsync(string.Empty, queue, headers, Encoding.UTF8.GetBytes(body), eventId, cancellationToken);
+            await _connection.EnsureQueueAsync(queue, cancellationToken);
+        }
+
+        var publishes = new List<RabbitMqPublish>(messages.Count);
+        foreach (var (queue, eventId, messageKey, body) in messages)
+        {
+            var headers = new Dictionary<string, object?>(StringComparer.Ordinal)
+            {
+                [RabbitMqHeaders.EventId] = eventId,
+                [RabbitMqHeaders.MessageKey] = messageKey,
+                [RabbitMqHeaders.EnqueuedAt] = now.ToUnixTimeMilliseconds(),
+                [RabbitMqHeaders.Receives] = 0L,
+            };
+            publishes.Add(new RabbitMqPublish(string.Empty, queue, headers, Encoding.UTF8.GetBytes(body), eventId));
+        }
+
+        await _connection.PublishAllAsync(publishes, cancellationToken);
     }
 
     public async Task DeadLetterNewAsync(IWriteScope scope, string queue, string eventId, string messageKey, string body, string reason)

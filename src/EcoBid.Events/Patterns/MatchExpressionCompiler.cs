@@ -28,7 +28,8 @@ internal static class MatchExpressionCompiler
                 builder.AddStringMatcher(WildcardMatcher.Create(RequireString(operand, operationPath, MatchTypes.Wildcard), operationPath));
                 break;
             case MatchTypes.Cidr:
-                builder.AddStringMatcher(CidrMatcher.Create(RequireString(operand, operationPath, MatchTypes.Cidr), operationPath));
+                // event-ruler checks the cidr operand with the prefix operator's test and message, and AWS returns that message.
+                builder.AddStringMatcher(CidrMatcher.Create(RequireString(operand, operationPath, MatchTypes.Prefix), operationPath));
                 break;
             case MatchTypes.AnythingBut:
                 builder.AnythingButs.Add(AnythingButCompiler.Compile(operand, operationPath));
@@ -98,7 +99,7 @@ internal static class MatchExpressionCompiler
                 builder.ExistsFalse = true;
                 break;
             default:
-                throw PatternErrors.Create(path, $"exists match pattern must be either true or false, not {JsonKinds.Describe(operand.ValueKind)}");
+                throw PatternErrors.Create(path, $"exists match pattern must be either true or false. (It is {JsonKinds.Describe(operand.ValueKind)}.)");
         }
     }
 }

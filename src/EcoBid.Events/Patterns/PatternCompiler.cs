@@ -49,7 +49,8 @@ internal static class PatternCompiler
             JsonElement root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
-                throw PatternErrors.Create(string.Empty, $"Event pattern must be a JSON object, not {JsonKinds.Describe(root.ValueKind)}");
+                // event-ruler's wording, which EventBridge returns for a pattern that is not an object.
+                throw PatternErrors.Create(string.Empty, $"Filter is not an object (it is {JsonKinds.Describe(root.ValueKind)})");
             }
 
             return [.. CompileObject(root, string.Empty, string.Empty).Select(static fields => new MatchRule(fields))];
@@ -111,13 +112,13 @@ internal static class PatternCompiler
     {
         if (alternatives.ValueKind != JsonValueKind.Array)
         {
-            throw PatternErrors.Create(path, $"Value of $or must be an array of objects, not {JsonKinds.Describe(alternatives.ValueKind)}");
+            throw PatternErrors.Create(path, $"It must be an Array followed with {OrKeyword}. (It is {JsonKinds.Describe(alternatives.ValueKind)}.)");
         }
 
         int count = alternatives.GetArrayLength();
         if (count < 2)
         {
-            throw PatternErrors.Create(path, $"$or must have at least 2 alternatives, found {count}");
+            throw PatternErrors.Create(path, $"There must have at least 2 Json objects in array of {OrKeyword} relationship. (It has {count}.)");
         }
 
         var rules = new List<List<FieldTest>>();
@@ -127,7 +128,7 @@ internal static class PatternCompiler
             string alternativePath = PatternErrors.Item(path, index++);
             if (alternative.ValueKind != JsonValueKind.Object)
             {
-                throw PatternErrors.Create(alternativePath, $"$or alternatives must be objects, not {JsonKinds.Describe(alternative.ValueKind)}");
+                throw PatternErrors.Create(alternativePath, $"Only JSON object is allowed in array of {OrKeyword} relationship. (It is {JsonKinds.Describe(alternative.ValueKind)}.)");
             }
 
             rules.AddRange(CompileObject(alternative, keyPrefix, alternativePath));

@@ -25,25 +25,42 @@ public static class DisputeNoShow
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(dispute);
-        var reservation = await ReservationStore.FindAsync(scope.Connection, dispute.ReservationId, scope.Transaction);
-        if (reservation is { Status: ReservationStatus.Expired } && ReservationExpiry.CountsAsNoShow(reservation))
-        {
-            return false;
-        }
-
-        var decidedBefore = await scope.Connection.ExecuteScalarAsync<bool>(
-            """
-            SELECT EXISTS (SELECT 1 FROM disputes WHERE reservation_id = @ReservationId AND id <> @Id
-                AND type = @type AND opened_by = @seller AND status = 'resolved' AND outcome = @seller)
-            """,
-            new { dispute.ReservationId, dispute.Id, type = Type, seller = DisputeRoles.Seller },
-            scope.Transaction);
-        if (decidedBefore)
+        if (await RecordedOnThisReservationAsync(scope, dispute))
         {
             return false;
         }
 
         await scope.Connection.ExecuteAsync("UPDATE users SET no_shows = no_shows + 1 WHERE id = @BuyerId", new { dispute.BuyerId }, scope.Transaction);
         return true;
+    }
+
+    /// <summary>
+    /// The buyer's no-shows on record from other pickups: <c>users.no_shows</c> (lapsed reservations and claims decided
+    /// for a seller alike) without the one this dispute's reservation may already have put there.
+    /// </summary>
+    public static async Task<long> EarlierNoShowsAsync(IWriteScope scope, DisputeRecord dispute)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(dispute);
+        var total = await scope.Connection.ExecuteScalarAsync<long>("SELECT no_shows FROM users WHERE id = @BuyerId", new { dispute.BuyerId }, scope.Transaction);
+        return total - (await RecordedOnThisReservationAsync(scope, dispute) ? 1 : 0);
+    }
+
+    /// <summary>Whether this reservation already counts as a no-show: it lapsed as one, or an earlier claim on it was won.</summary>
+    private static async Task<bool> RecordedOnThisReservationAsync(IWriteScope scope, DisputeRecord dispute)
+    {
+        var reservation = await ReservationStore.FindAsync(scope.Connection, dispute.ReservationId, scope.Transaction);
+        if (reservation is { Status: ReservationStatus.Expired } && ReservationExpiry.CountsAsNoShow(reservation))
+        {
+            return true;
+        }
+
+        return await scope.Connection.ExecuteScalarAsync<bool>(
+            """
+            SELECT EXISTS (SELECT 1 FROM disputes WHERE reservation_id = @ReservationId AND id <> @Id
+                AND type = @type AND opened_by = @seller AND status = 'resolved' AND outcome = @seller)
+            """,
+            new { dispute.ReservationId, dispute.Id, type = Type, seller = DisputeRoles.Seller },
+            scope.Transaction);
     }
 }

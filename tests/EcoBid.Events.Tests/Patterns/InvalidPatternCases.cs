@@ -20,9 +20,9 @@ public sealed class InvalidPatternCases : TheoryData<string, string, string>
         Add("""{"source": ["aws.ec2"]""", "Malformed JSON", "");
         Add("""{"source": ['aws.ec2']}""", "(line 1, column 13)", "");
         Add("{\n  \"source\": [\"a\",]\n}", "(line 2, column", "");
-        Add("""[{"source": ["aws.ec2"]}]""", "Event pattern must be a JSON object, not an array", "");
-        Add("\"source\"", "Event pattern must be a JSON object, not a string", "");
-        Add("null", "Event pattern must be a JSON object, not null", "");
+        Add("""[{"source": ["aws.ec2"]}]""", "Filter is not an object (it is an array)", "");
+        Add("\"source\"", "Filter is not an object (it is a string)", "");
+        Add("null", "Filter is not an object (it is null)", "");
         Add("{}", "Empty objects are not allowed", "");
         Add("""{"detail": {}}""", "Empty objects are not allowed", "detail");
         Add("""{"source": []}""", "Empty arrays are not allowed", "source");
@@ -53,7 +53,7 @@ public sealed class InvalidPatternCases : TheoryData<string, string, string>
         Add("""{"source": [{"suffix": null}]}""", "suffix match pattern must be a string, not null", "source[0].suffix");
         Add("""{"source": [{"suffix": {"equals-ignore-case": "a", "prefix": "b"}}]}""", "Only one key allowed in match expression", "source[0].suffix");
         Add("""{"source": [{"equals-ignore-case": ["a"]}]}""", "equals-ignore-case match pattern must be a string, not an array", "source[0].equals-ignore-case");
-        Add("""{"detail": {"state": [{"exists": "true"}]}}""", "exists match pattern must be either true or false, not a string", "detail.state[0].exists");
+        Add("""{"detail": {"state": [{"exists": "true"}]}}""", "exists match pattern must be either true or false. (It is a string.)", "detail.state[0].exists");
         Add("""{"detail": {"state": [{"exists": null}]}}""", "exists match pattern must be either true or false", "detail.state[0].exists");
     }
 
@@ -109,7 +109,7 @@ public sealed class InvalidPatternCases : TheoryData<string, string, string>
         Add("""{"ip": [{"cidr": "10.0.0.0/x"}]}""", "mask bits must be an integer", "ip[0].cidr");
         Add("""{"ip": [{"cidr": "10.0.0.0/24/8"}]}""", "Malformed CIDR, one '/' required", "ip[0].cidr");
         Add("""{"ip": [{"cidr": "fe80::1%eth0/64"}]}""", "Nonstandard IP address", "ip[0].cidr");
-        Add("""{"ip": [{"cidr": 10}]}""", "cidr match pattern must be a string, not a number", "ip[0].cidr");
+        Add("""{"ip": [{"cidr": 10}]}""", "prefix match pattern must be a string, not a number", "ip[0].cidr");
     }
 
     private void AnythingBut()
@@ -150,10 +150,10 @@ public sealed class InvalidPatternCases : TheoryData<string, string, string>
 
     private void AnyOf()
     {
-        Add("""{"$or": "x"}""", "Value of $or must be an array of objects, not a string", "$or");
-        Add("""{"$or": []}""", "$or must have at least 2 alternatives, found 0", "$or");
-        Add("""{"$or": [{"a": ["b"]}]}""", "$or must have at least 2 alternatives, found 1", "$or");
-        Add("""{"$or": [{"a": ["b"]}, "x"]}""", "$or alternatives must be objects, not a string", "$or[1]");
+        Add("""{"$or": "x"}""", "It must be an Array followed with $or. (It is a string.)", "$or");
+        Add("""{"$or": []}""", "There must have at least 2 Json objects in array of $or relationship. (It has 0.)", "$or");
+        Add("""{"$or": [{"a": ["b"]}]}""", "There must have at least 2 Json objects in array of $or relationship. (It has 1.)", "$or");
+        Add("""{"$or": [{"a": ["b"]}, "x"]}""", "Only JSON object is allowed in array of $or relationship. (It is a string.)", "$or[1]");
         Add("""{"$or": [{"a": ["b"]}, {}]}""", "Empty objects are not allowed", "$or[1]");
         Add("""{"$or": [{"a": ["b"]}, {"detail": {"x": [{"prefix": 1}]}}]}""", "prefix match pattern must be a string", "$or[1].detail.x[0].prefix");
         Add("""{"detail": {"$or": [{"a": ["b"]}, {"c": []}]}}""", "Empty arrays are not allowed", "detail.$or[1].c");

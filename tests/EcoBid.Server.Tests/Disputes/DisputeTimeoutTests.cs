@@ -55,6 +55,32 @@ public sealed class DisputeTimeoutTests : IDisposable
     }
 
     [Fact]
+    public async Task A_no_show_decided_by_an_earlier_claim_counts_as_missed_before_but_not_the_same_pickups_own()
+    {
+        var (_, sellerClient, buyer, buyerClient, firstReservation) = await _app.ReservedAsync();
+        (await sellerClient.ActAsync(firstReservation, "confirm")).EnsureSuccessStatusCode();
+        var conceded = await _app.OpenDisputeAsync(sellerClient, firstReservation, "no_show", "Never came.");
+        (await buyerClient.AnswerAsync(conceded, accept: true)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await _app.DisputeInStatusAsync(conceded, DisputeRoles.Resolved);
+        (await _app.NoShowsAsync(buyer.Id)).ShouldBe(1, "recorded by the claim, not by a lapsed reservation");
+
+        // A second claim on the same pickup, left unanswered: its only no-show is its own, so an admin decides.
+        var again = await _app.OpenDisputeAsync(sellerClient, firstReservation, "no_show", "Still never came.");
+        _clock.Advance(Day);
+        (await _app.DisputeInStatusAsync(again, DisputeRoles.AwaitingAdmin)).Outcome.ShouldBeNull();
+
+        // A claim on another pickup, left unanswered: the buyer has missed one before, so it is decided at once.
+        var itemId = await sellerClient.CreateItemAsync();
+        var secondReservation = (await buyerClient.ReserveAsync(itemId)).GetProperty("id").GetString()!;
+        (await sellerClient.ActAsync(secondReservation, "confirm")).EnsureSuccessStatusCode();
+        var other = await _app.OpenDisputeAsync(sellerClient, secondReservation, "no_show", "Missed this one too.");
+        _clock.Advance(Day);
+        var decided = await _app.DisputeInStatusAsync(other, DisputeRoles.Resolved);
+        (decided.Outcome, decided.ResolvedBy).ShouldBe((DisputeRoles.Seller, "automatic"));
+        (await _app.NoShowsAsync(buyer.Id)).ShouldBe(2);
+    }
+
+    [Fact]
     public async Task A_dispute_nobody_answers_escalates_after_24_hours_and_expires_after_7_days()
     {
         var (seller, sellerClient, buyer, buyerClient, reservationId) = await _app.ReservedAsync();

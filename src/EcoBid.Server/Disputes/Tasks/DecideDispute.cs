@@ -6,7 +6,8 @@ namespace EcoBid.Server.Disputes.Tasks;
 
 /// <summary>
 /// The automated resolution: the other party accepting decides for the opener; a seller's no-show claim the buyer
-/// left unanswered decides for the seller when the buyer already has a recorded no-show. Anything else escalates,
+/// left unanswered decides for the seller when the buyer already has a no-show on record from another pickup (a lapsed
+/// reservation or a claim decided for a seller, as <c>users.no_shows</c> counts them). Anything else escalates,
 /// with the seconds left of the dispute's seven days for the admin's wait.
 /// </summary>
 public sealed class DecideDispute : IWorkflowTask
@@ -24,9 +25,8 @@ public sealed class DecideDispute : IWorkflowTask
         {
             decision = dispute.OpenedBy;
         }
-        else if (dispute.ResponseAccept is null && dispute.OpenedBy == DisputeRoles.Seller && dispute.Type == "no_show"
-            && await context.Scope.Connection.ExecuteScalarAsync<int>(
-                "SELECT COUNT(*) FROM reservations WHERE buyer_id = @BuyerId AND status = 'expired' AND id <> @ReservationId", dispute, context.Scope.Transaction) > 0)
+        else if (dispute.ResponseAccept is null && dispute.OpenedBy == DisputeRoles.Seller && dispute.Type == DisputeNoShow.Type
+            && await DisputeNoShow.EarlierNoShowsAsync(context.Scope, dispute) > 0)
         {
             decision = DisputeRoles.Seller;
         }
