@@ -612,6 +612,31 @@ case("context/in-branch", one({"Type": "Parallel", "Branches": [one({"Type": "Pa
 case("context/in-iteration-item-selector", mapstate({"ItemsPath": "$.items", "ItemSelector": {"name.$": "$$.Execution.Name", "st.$": "$$.State.Name", "v.$": "$$.Map.Item.Value"}}), {"items": ["a"]})
 case("context/intrinsic", one({"Type": "Pass", "Parameters": {"v.$": "States.Format('{}/{}', $$.StateMachine.Name, $$.Execution.Name)"}, "End": True}))
 
+# ---------------------------------------------------------------- more corners
+choice("string-matches-dot-literal", {"Variable": "$.s", "StringMatches": "a.b"}, {"s": "axb"})
+choice("string-matches-question-literal", {"Variable": "$.s", "StringMatches": "a?b"}, {"s": "a?b"})
+choice("string-matches-brackets-literal", {"Variable": "$.s", "StringMatches": "[ab]*"}, {"s": "[ab]zz"})
+choice("string-matches-only-star", {"Variable": "$.s", "StringMatches": "*"}, {"s": ""})
+choice("string-matches-on-number", {"Variable": "$.s", "StringMatches": "1*"}, {"s": 12})
+choice("timestamp-equals-millis", {"Variable": "$.t", "TimestampEquals": "2016-03-14T01:59:00Z"}, {"t": "2016-03-14T01:59:00.000Z"})
+choice("is-timestamp-no-zone", {"Variable": "$.x", "IsTimestamp": True}, {"x": "2016-03-14T01:59:00"})
+choice("numeric-equals-large-decimal", {"Variable": "$.n", "NumericEquals": 12345678.123456}, {"n": 12345678.123456})
+choice("boolean-and-is-present", {"And": [{"Variable": "$.a", "IsPresent": True}, {"Variable": "$.a", "IsNull": False}, {"Variable": "$.a", "IsBoolean": True}, {"Variable": "$.a", "BooleanEquals": True}]}, {"a": True})
+case("io/result-selector-path-missing", one({"Type": "Parallel", "Branches": [one({"Type": "Pass", "Result": {"a": 1}, "End": True}, "B")],
+                                             "ResultSelector": {"x.$": "$.nope"}, "End": True}), {})
+case("io/item-selector-path-missing", mapstate({"ItemsPath": "$.items", "ItemSelector": {"x.$": "$.nope"}}), {"items": [1]})
+case("io/outputpath-after-resultpath", one({"Type": "Pass", "Result": {"r": 1}, "ResultPath": "$.res", "OutputPath": "$.res.r", "End": True}), {"a": 1})
+case("succeed/outputpath-missing", one({"Type": "Succeed", "OutputPath": "$.nope"}), {"a": 1}, cause=True)
+case("parallel/resultpath-null", one({"Type": "Parallel", "Branches": P2, "ResultPath": None, "End": True}), {"x": "in"})
+intrinsic("base64encode/over-limit", "States.Base64Encode($.s)", {"s": "a" * 10001},
+          aws=intrinsic_failure(), note="AWS documents at most 10,000 characters of input to States.Base64Encode")
+intrinsic("base64encode/at-limit-length", "States.ArrayLength(States.StringSplit(States.Base64Encode($.s), '='))", {"s": "ab" * 10})
+intrinsic("stringsplit/delimiter-longer", "States.StringSplit($.s, $.d)", {"s": "a-b_c", "d": "-_"})
+intrinsic("arraycontains/nested-array", "States.ArrayContains($.a, $.v)", {"a": [[1, 2], [3]], "v": [3]})
+intrinsic("jsonmerge/empty", "States.JsonMerge($.a, $.b, false)", {"a": {}, "b": {"x": 1}})
+intrinsic("format/escaped-quote-literal-arg", r"States.Format('{} says {}', 'it\'s', $.x)", {"x": "hi"},
+          aws={"status": "SUCCEEDED", "output": {"r": "it's says hi"}}, note="AWS documents \\' as a literal quote in intrinsic strings")
+
 # ---------------------------------------------------------------- payload limits
 BIG = "x" * 300
 case("limits/map-output-over-256k", mapstate({"ItemsPath": "$.items"}, {"I": {"Type": "Pass", "Result": BIG, "End": True}}),
@@ -721,3 +746,6 @@ aws("choice/string-equals-context-path", ok("yes"),
     "AWS accepts a context-object path ($$.) wherever a Path comparison takes a path; the oracle cannot parse it there")
 aws("io/parameters-dollar-key-non-string", INV,
     "AWS rejects a field ending in .$ whose value is not a string (SCHEMA_VALIDATION_FAILED) at creation")
+aws("choice/timestamp-equals-millis", ok("yes"), TS)
+aws("choice/string-matches-brackets-literal", ok("yes"),
+    "AWS documents * as the only wildcard of StringMatches, so brackets are literal; the oracle reads them as a character class")
