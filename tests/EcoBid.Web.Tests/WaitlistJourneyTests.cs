@@ -49,4 +49,32 @@ public sealed class WaitlistJourneyTests(WebFixture web)
         (await People.StatusOfAsync(web.Server, waiter, HttpMethod.Get, $"/items/{itemId}/waitlist")).ShouldBe(HttpStatusCode.NotFound);
         web.Browser.ErrorsOf(page).ShouldBeEmpty();
     }
+
+    [Fact]
+    public async Task A_waiters_place_moves_up_live_when_someone_ahead_leaves_and_the_item_comes_to_them()
+    {
+        var giver = await web.Server.SignUpAsync("Marta");
+        var holder = await web.Server.SignUpAsync("Norbert");
+        var ahead = await web.Server.SignUpAsync("Olga");
+        var itemId = await People.PostItemAsync(web.Server, giver, "Bookshelf " + Guid.NewGuid().ToString("N")[..6]);
+        var reservationId = (await People.CallAsync(web.Server, holder, HttpMethod.Post, $"/items/{itemId}/reserve")).GetProperty("id").GetString()!;
+        await People.CallAsync(web.Server, ahead, HttpMethod.Post, $"/items/{itemId}/waitlist");
+
+        var (waiter, page) = await People.SignedInAsync(web, "Patryk");
+        await People.CallAsync(web.Server, waiter, HttpMethod.Post, $"/items/{itemId}/waitlist");
+        await page.GotoAsync($"/item/{itemId}");
+        var place = page.Locator("[data-waitlist-place]");
+        await Expect(place).ToHaveTextAsync("You are number 2 in line for it.");
+        await Expect(page.Locator("html[data-live=on]")).ToBeAttachedAsync();
+
+        // Someone ahead leaves in another browser: this page says so without a reload.
+        await People.CallAsync(web.Server, ahead, HttpMethod.Delete, $"/items/{itemId}/waitlist");
+        await Expect(place).ToHaveTextAsync("You are number 1 in line for it.");
+
+        // The holder cancels: the item comes to the first in line, and the page shows the reservation.
+        await People.CallAsync(web.Server, holder, HttpMethod.Post, $"/reservations/{reservationId}/cancel", new { reason = "Changed my mind" });
+        await Expect(page.GetByText("You reserved it.")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Expect(place).ToHaveCountAsync(0);
+        web.Browser.ErrorsOf(page).ShouldBeEmpty();
+    }
 }

@@ -23,3 +23,11 @@ public sealed record ReservationExpired(string ReservationId, string ItemId, str
 /// <summary>The reservation-expiry timer's event: the buyer's window is over, unless the seller confirmed in time.</summary>
 [DomainEvent(EventSources.Reservations, "ReservationExpiryDue")]
 public sealed record ReservationExpiryDue(string ReservationId, DateTimeOffset ExpiresAt);
+
+/// <summary>Someone joined a reserved item's waitlist: the places behind them stay, the page of everyone in line shows the new length.</summary>
+[DomainEvent(EventSources.Reservations, "WaitlistJoined")]
+public sealed record WaitlistJoined(string ItemId, string UserId, DateTimeOffset JoinedAt);
+
+/// <summary>Someone left a waitlist of their own accord: everyone behind them moves up one place.</summary>
+[DomainEvent(EventSources.Reservations, "WaitlistLeft")]
+public sealed record WaitlistLeft(string ItemId, string UserId, DateTimeOffset LeftAt);

@@ -35,7 +35,7 @@ public static partial class AwsEndpoint
             verifier.Verify(Signed(http, body), service?.SigningName);
             if (service is null || action is null)
             {
-                throw AwsErrors.UnknownAction(target);
+                throw service?.UnknownAction(target) ?? AwsErrors.UnknownAction(target);
             }
 
             var input = Parse(body);

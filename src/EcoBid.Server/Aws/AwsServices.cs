@@ -1,3 +1,4 @@
+using EcoBid.Server.Aws.EventBridge;
 using EcoBid.Server.Aws.Protocol;
 using EcoBid.Server.Aws.Signing;
 using EcoBid.Server.Aws.StepFunctions;
@@ -15,6 +16,7 @@ public static class AwsServices
             provider.GetRequiredService<AwsCredentials>(), AwsOptions.From(configuration).Region, provider.GetService<TimeProvider>() ?? TimeProvider.System));
         services.AddSingleton<AwsServiceRegistry>();
         services.AddSingleton(StepFunctionsProtocol.Create());
+        services.AddSingleton(EventBridgeProtocol.Create(EventBridgeArns.From(configuration)));
         return services;
     }
 }

@@ -3,7 +3,7 @@ using EcoBid.Events.Patterns;
 
 namespace EcoBid.Server.Events;
 
-/// <summary>TestEventPattern's logic, shared by the HTTP endpoint and the CLI verb.</summary>
+/// <summary>TestEventPattern's logic, shared by the HTTP endpoint, the CLI verb and EventBridge's protocol at <c>/aws</c>.</summary>
 public static class PatternTester
 {
     public static PatternTestOutcome Test(string? patternJson, string? eventJson)
@@ -23,6 +23,18 @@ public static class PatternTester
             return PatternTestOutcome.Invalid("event", "The event is required.");
         }
 
+        return Evaluate(patternJson, eventJson);
+    }
+
+    /// <summary>
+    /// The pattern and the event as given, empty or not (presence is the caller's check): an invalid pattern is the
+    /// matcher's "Event pattern is not valid. Reason: …" on <c>eventPattern</c>, an invalid event its
+    /// "Parameter Event is not valid. Reason: …" on <c>event</c>.
+    /// </summary>
+    public static PatternTestOutcome Evaluate(string patternJson, string eventJson)
+    {
+        ArgumentNullException.ThrowIfNull(patternJson);
+        ArgumentNullException.ThrowIfNull(eventJson);
         EventPattern pattern;
         try
         {
@@ -43,7 +55,7 @@ public static class PatternTester
         }
         catch (JsonException ex)
         {
-            return PatternTestOutcome.Invalid("event", $"The event is not valid JSON: {ex.Message}");
+            return PatternTestOutcome.Invalid("event", $"Parameter Event is not valid. Reason: the event is not valid JSON: {ex.Message}");
         }
     }
 }

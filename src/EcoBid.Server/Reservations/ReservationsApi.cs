@@ -97,10 +97,14 @@ public static class ReservationsApi
                 return Problems.Conflict(holder == userId ? "You hold the reservation." : $"The item is {item.Status}; reserve it instead.");
             }
 
-            await scope.Connection.ExecuteAsync(
+            if (await scope.Connection.ExecuteAsync(
                 "INSERT INTO waitlist (item_id, user_id, joined_at) VALUES (@id, @userId, @now) ON CONFLICT DO NOTHING",
                 new { id, userId, now = scope.Now.ToUnixTimeMilliseconds() },
-                scope.Transaction);
+                scope.Transaction) > 0)
+            {
+                await scope.PublishAsync(new WaitlistJoined(id, userId, scope.Now));
+            }
+
             var position = await WaitlistPositionAsync(scope.Connection, id, userId, scope.Transaction);
             return TypedResults.Created($"/items/{id}/waitlist", new WaitlistResponse(id, position!.Value));
         }, cancellationToken);
@@ -131,8 +135,17 @@ public static class ReservationsApi
 
     public static async Task<NoContent> LeaveWaitlist(string id, ClaimsPrincipal user, IEventDatabase database, CancellationToken cancellationToken)
     {
-        await database.WriteAsync(scope => scope.Connection.ExecuteAsync(
-            "DELETE FROM waitlist WHERE item_id = @id AND user_id = @userId", new { id, userId = user.Id() }, scope.Transaction), cancellationToken);
+        var userId = user.Id();
+        await database.WriteAsync(async scope =>
+        {
+            var left = await scope.Connection.ExecuteAsync("DELETE FROM waitlist WHERE item_id = @id AND user_id = @userId", new { id, userId }, scope.Transaction) > 0;
+            if (left)
+            {
+                await scope.PublishAsync(new WaitlistLeft(id, userId, scope.Now));
+            }
+
+            return left;
+        }, cancellationToken);
         return TypedResults.NoContent();
     }
 

@@ -3,13 +3,16 @@ using System.Text.Json.Nodes;
 
 namespace EcoBid.Server.Tests.Aws;
 
-/// <summary>The real AWS CLI: <c>aws stepfunctions … --endpoint-url http://127.0.0.1:PORT/aws --output json</c>.</summary>
+/// <summary>The real AWS CLI: <c>aws stepfunctions … --endpoint-url http://127.0.0.1:PORT/aws --output json</c> (or another service's command).</summary>
 public sealed class AwsCli(string endpoint, string accessKey, string secret, string region = "us-east-1")
 {
+    /// <summary>The CLI's command for the service: <c>stepfunctions</c>, <c>events</c>.</summary>
+    public string Service { get; init; } = "stepfunctions";
+
     public async Task<AwsCliResult> RunAsync(params string[] arguments)
     {
         var start = new ProcessStartInfo(AwsTools.Find("aws"));
-        start.ArgumentList.Add("stepfunctions");
+        start.ArgumentList.Add(Service);
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);

@@ -29,10 +29,12 @@ public sealed class AwsEndpointServer : IDisposable
 
     public string Endpoint => $"http://127.0.0.1:{Port}/aws";
 
-    public Boto3Client Boto3(string? accessKey = null, string? secret = null, string region = Region, bool withoutSignature = false, bool parameterValidation = true) =>
-        new(Endpoint, accessKey ?? AccessKey, secret ?? Secret, region) { WithoutSignature = withoutSignature, ParameterValidation = parameterValidation };
+    public Boto3Client Boto3(
+        string? accessKey = null, string? secret = null, string region = Region, bool withoutSignature = false, bool parameterValidation = true, string service = "stepfunctions") =>
+        new(Endpoint, accessKey ?? AccessKey, secret ?? Secret, region) { WithoutSignature = withoutSignature, ParameterValidation = parameterValidation, Service = service };
 
-    public AwsCli Cli(string? accessKey = null, string? secret = null) => new(Endpoint, accessKey ?? AccessKey, secret ?? Secret, Region);
+    public AwsCli Cli(string? accessKey = null, string? secret = null, string service = "stepfunctions") =>
+        new(Endpoint, accessKey ?? AccessKey, secret ?? Secret, Region) { Service = service };
 
     public string MachineArn(string name) => $"arn:aws:states:{Region}:123456789012:stateMachine:{name}";
 

@@ -34,6 +34,24 @@ public sealed class AwsShapeTests
     public void A_member_of_the_wrong_type_is_a_serialization_exception(string input) =>
         Should.Throw<AwsException>(() => Shape.Check(JsonNode.Parse(input)!.AsObject())).Code.ShouldBe("SerializationException");
 
+    private static readonly AwsShape Capitalised = new(
+        AwsMember.Text("Name", required: true, min: 1, max: 5) with { Pattern = "[a-z]+", Label = "name" });
+
+    [Theory]
+    [InlineData("{}", "1 validation error detected: Value null at 'name' failed to satisfy constraint: Member must not be null")]
+    [InlineData("""{"Name":"ab1"}""", "1 validation error detected: Value 'ab1' at 'name' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-z]+")]
+    [InlineData("""{"Name":"abc\n"}""", "1 validation error detected: Value 'abc\n' at 'name' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-z]+")]
+    [InlineData("""{"Name":"Abcdef"}""", "2 validation errors detected: Value 'Abcdef' at 'name' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-z]+; Value 'Abcdef' at 'name' failed to satisfy constraint: Member must have length less than or equal to 5")]
+    public void A_pattern_must_match_the_whole_value_and_messages_use_the_members_label(string input, string message)
+    {
+        var error = Should.Throw<AwsException>(() => Capitalised.Check(JsonNode.Parse(input)!.AsObject()));
+        error.Message.ShouldBe(message);
+    }
+
+    [Fact]
+    public void A_value_matching_the_pattern_passes() =>
+        Should.NotThrow(() => Capitalised.Check(JsonNode.Parse("""{"Name":"abc"}""")!.AsObject()));
+
     [Fact]
     public void Unknown_members_and_nulls_are_ignored() =>
         Should.NotThrow(() => Shape.Check(JsonNode.Parse("""{"stateMachineArn":"a","input":null,"somethingNew":true}""")!.AsObject()));

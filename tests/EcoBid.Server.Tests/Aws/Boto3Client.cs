@@ -4,9 +4,12 @@ using System.Text.Json.Nodes;
 
 namespace EcoBid.Server.Tests.Aws;
 
-/// <summary>Runs Step Functions calls through boto3 (<c>boto3_driver.py</c>) in one python process per batch.</summary>
+/// <summary>Runs calls through boto3 (<c>boto3_driver.py</c>) in one python process per batch.</summary>
 public sealed class Boto3Client(string endpoint, string accessKey, string secret, string region = "us-east-1")
 {
+    /// <summary>boto3's name of the service: <c>stepfunctions</c>, <c>events</c>.</summary>
+    public string Service { get; init; } = "stepfunctions";
+
     public bool WithoutSignature { get; init; }
 
     /// <summary>False sends what boto3 would refuse on the client side, to see the server's own validation.</summary>
@@ -22,6 +25,7 @@ public sealed class Boto3Client(string endpoint, string accessKey, string secret
                 ["accessKeyId"] = accessKey,
                 ["secretAccessKey"] = secret,
                 ["region"] = region,
+                ["service"] = Service,
                 ["unsigned"] = WithoutSignature,
                 ["parameterValidation"] = ParameterValidation,
             },

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Step Functions calls through boto3 against EcoBid's /aws, for the protocol tests.
+"""AWS calls (Step Functions by default, or the client's "service") through boto3 against EcoBid's /aws, for the protocol tests.
 
 Reads {"client": {...}, "calls": [{"op": "describe_execution", "params": {...}}, ...]} on standard input and prints
 one JSON result per call: {"ok": response, "requestId": ...} or {"error": {"code", "message", "status", "requestId"}}.
@@ -36,7 +36,7 @@ def client_from(spec):
         aws_secret_access_key=spec["secretAccessKey"],
         region_name=spec.get("region", "us-east-1"),
     )
-    return session.client("stepfunctions", endpoint_url=spec["endpoint"], config=Config(**settings))
+    return session.client(spec.get("service", "stepfunctions"), endpoint_url=spec["endpoint"], config=Config(**settings))
 
 
 def wait_execution(client, params):

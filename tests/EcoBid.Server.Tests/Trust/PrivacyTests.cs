@@ -60,6 +60,38 @@ public sealed class PrivacyTests : IDisposable
     }
 
     [Fact]
+    public async Task Watchers_of_a_free_item_see_its_line_move_but_never_who_reserved_joined_or_left()
+    {
+        var (_, giverClient) = await _app.SignUpAsync();
+        var (holder, holderClient) = await _app.SignUpAsync();
+        var (waiter, waiterClient) = await _app.SignUpAsync();
+        var (watcher, _) = await _app.SignUpAsync();
+        var itemId = await giverClient.CreateItemAsync();
+        await using var watcherLive = await WatchAsync(watcher.AccessToken, itemId);
+
+        var reservationId = (await holderClient.ReserveAsync(itemId)).GetProperty("id").GetString()!;
+        (await waiterClient.PostAsync($"/items/{itemId}/waitlist", null)).EnsureSuccessStatusCode();
+        (await waiterClient.DeleteAsync($"/items/{itemId}/waitlist")).EnsureSuccessStatusCode();
+        (await waiterClient.DeleteAsync($"/items/{itemId}/waitlist")).EnsureSuccessStatusCode(); // not in line: no event
+        (await holderClient.ActAsync(reservationId, "cancel", new { reason = "Changed my mind" })).EnsureSuccessStatusCode();
+
+        var frames = new List<JsonElement>();
+        foreach (var type in new[] { "ReservationCreated", "WaitlistJoined", "WaitlistLeft", "ReservationCancelled" })
+        {
+            frames.Add(await watcherLive.NextAsync("item", f => Event(f) == type, seconds: 30));
+        }
+
+        foreach (var frame in frames.Concat(watcherLive.Drain()))
+        {
+            frame.GetProperty("detail").EnumerateObject().Select(p => p.Name).ShouldBe(["itemId"]);
+            frame.GetRawText().ShouldNotContain(holder.Id);
+            frame.GetRawText().ShouldNotContain(waiter.Id);
+        }
+
+        (await _app.EventCountAsync("WaitlistJoined"), await _app.EventCountAsync("WaitlistLeft")).ShouldBe((1, 1));
+    }
+
+    [Fact]
     public async Task A_flagged_item_does_not_exist_for_others_but_its_owner_and_admins_see_it()
     {
         var (_, ownerClient) = await _app.SignUpAsync();

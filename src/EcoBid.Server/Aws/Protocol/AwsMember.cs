@@ -16,6 +16,15 @@ public sealed record AwsMember(string Name, AwsMemberKind Kind)
 
     public bool Sensitive { get; init; }
 
+    /// <summary>A regular expression the whole value must match, as the model writes it.</summary>
+    public string? Pattern { get; init; }
+
+    /// <summary>
+    /// The member's name in validation messages when it is not <see cref="Name"/>: services whose wire names are
+    /// capitalised (EventBridge's <c>EventPattern</c>) name the field as their Java model does (<c>eventPattern</c>).
+    /// </summary>
+    public string? Label { get; init; }
+
     /// <summary>A structure's members, or a list's element structure.</summary>
     public AwsShape? Shape { get; init; }
 

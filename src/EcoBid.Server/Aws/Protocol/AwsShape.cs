@@ -1,18 +1,22 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 
 namespace EcoBid.Server.Aws.Protocol;
 
 /// <summary>
 /// An action's input structure. <see cref="Check"/> does what AWS's front end does before an action runs: a member of
 /// the wrong JSON type is a SerializationException; broken constraints are one ValidationException that lists them all
-/// ("2 validation errors detected: Value null at 'name' failed to satisfy constraint: Member must not be null; …").
+/// ("2 validation errors detected: Value null at 'name' failed to satisfy constraint: Member must not be null; …"),
+/// a value's broken pattern before its length, as AWS lists them.
 /// Members the model does not know are ignored, as AWS does.
 /// </summary>
 public sealed class AwsShape(params AwsMember[] members)
 {
     public static readonly AwsShape Empty = new();
+
+    private static readonly TimeSpan PatternTimeout = TimeSpan.FromSeconds(1);
 
     public IReadOnlyList<AwsMember> Members { get; } = members;
 
@@ -81,7 +85,7 @@ public sealed class AwsShape(params AwsMember[] members)
     {
         foreach (var member in Members)
         {
-            var path = prefix + member.Name;
+            var path = prefix + (member.Label ?? member.Name);
             var value = input[member.Name];
             if (value is null)
             {
@@ -125,6 +129,11 @@ public sealed class AwsShape(params AwsMember[] members)
         if (member.Enum is { } values && !values.Contains(text, StringComparer.Ordinal))
         {
             errors.Add($"{shown} at '{path}' failed to satisfy constraint: Member must satisfy enum value set: [{string.Join(", ", values)}]");
+        }
+
+        if (member.Pattern is { } pattern && !Regex.IsMatch(text, $@"^(?:{pattern})\z", RegexOptions.CultureInvariant, PatternTimeout))
+        {
+            errors.Add($"{shown} at '{path}' failed to satisfy constraint: Member must satisfy regular expression pattern: {pattern}");
         }
 
         // AWS counts characters as Java does: UTF-16 code units, which is what string.Length is.

@@ -10,7 +10,8 @@ namespace EcoBid.Server.Handlers.ItemChanged;
 /// Pushes what happens to an item (a bid, a moved auction end, a changed or withdrawn listing, an auction's end) to
 /// the live connections watching it. Nothing is stored: watching is live only, and a client that reconnects reads
 /// the item again. Watchers see bidders as the bid history shows them ("bidder 3"), never their ids; a bidder's own
-/// figures (whether they lead, their maximum, whether they won) go only to that bidder's connections.
+/// figures (whether they lead, their maximum, whether they won) go only to that bidder's connections. Of a
+/// reservation or waitlist change watchers get the item id alone, and the people in line their own place.
 /// </summary>
 public sealed class PushItemUpdates(ILiveFanout fanout) : IEventHandler
 {
@@ -29,6 +30,9 @@ public sealed class PushItemUpdates(ILiveFanout fanout) : IEventHandler
         {
             "BidPlaced" => await BidAsync(envelope, scope),
             "AuctionEnded" => await EndAsync(envelope, scope),
+            // A reservation or waitlist change says who reserved or waits: watchers learn only that the line moved;
+            // the people in line get their own place, the holder that it is theirs.
+            _ when envelope.Source == Domain.Events.EventSources.Reservations => await LineAsync(envelope, scope, itemId),
             _ => ((object)envelope.Detail, null),
         };
         var frame = LiveFrames.ItemEvent(itemId, envelope.DetailType, detail, envelope.Time);
@@ -60,6 +64,41 @@ public sealed class PushItemUpdates(ILiveFanout fanout) : IEventHandler
         Dictionary<string, object>? perUser = ended.WinnerId is { } winner && ended.Sold
             ? new(StringComparer.Ordinal) { [winner] = shown with { YouWon = true, ReservationId = ended.ReservationId } }
             : null;
+        return (shown, perUser);
+    }
+
+    private static async Task<(object Detail, Dictionary<string, object>? PerUser)> LineAsync(EventEnvelope envelope, IWriteScope scope, string itemId)
+    {
+        // The same order as GET /items/{id}/waitlist: time joined, then user id.
+        var places = await Dapper.SqlMapper.QueryAsync<(string UserId, long Place)>(
+            scope.Connection,
+            "SELECT user_id, ROW_NUMBER() OVER (ORDER BY joined_at, user_id) FROM waitlist WHERE item_id = @itemId",
+            new { itemId },
+            scope.Transaction);
+        var holder = await Dapper.SqlMapper.ExecuteScalarAsync<string?>(
+            scope.Connection,
+            "SELECT buyer_id FROM reservations WHERE item_id = @itemId AND status IN ('active', 'confirmed')",
+            new { itemId },
+            scope.Transaction);
+        var actor = envelope.DetailType is "WaitlistJoined" or "WaitlistLeft" && envelope.Detail.TryGetProperty("userId", out var who) ? who.GetString() : null;
+
+        var shown = new QueueMoved(itemId);
+        var perUser = new Dictionary<string, object>(StringComparer.Ordinal);
+        foreach (var (userId, place) in places)
+        {
+            perUser[userId] = shown with { YourPlace = place };
+        }
+
+        if (holder is not null)
+        {
+            perUser[holder] = shown with { YouHold = true };
+        }
+
+        if (actor is not null)
+        {
+            perUser[actor] = (perUser.GetValueOrDefault(actor) as QueueMoved ?? shown) with { ByYou = true };
+        }
+
         return (shown, perUser);
     }
 
@@ -106,5 +145,22 @@ public sealed class PushItemUpdates(ILiveFanout fanout) : IEventHandler
 
         [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? ReservationId { get; init; }
+    }
+
+    /// <summary>
+    /// A reservation or waitlist change as watchers see it: that the item's line moved, and nothing of who. A person's
+    /// own frame adds their place in line (<c>yourPlace</c>), that the item is theirs (<c>youHold</c>), and whether
+    /// they made the change themselves (<c>byYou</c>: their page already shows it).
+    /// </summary>
+    private sealed record QueueMoved(string ItemId)
+    {
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public long? YourPlace { get; init; }
+
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public bool? YouHold { get; init; }
+
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public bool? ByYou { get; init; }
     }
 }

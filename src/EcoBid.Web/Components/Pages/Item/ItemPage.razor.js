@@ -1,6 +1,7 @@
 // The item page, live: watches the item on /ws and, on each of its events (a bid, an extension, the end, an edit),
-// reads the item again from the API and shows the new price, minimum bid, leader state and end. The API computes
-// all of them; this only displays what it answers.
+// reads the item again from the API and shows the new price, minimum bid, leader state and end; on a reservation or
+// waitlist change it shows the person's place in line from their own frame. The API computes all of them; this only displays what
+// it answers.
 export function start(element, live) {
   const itemId = element.dataset.itemId;
   const lang = element.dataset.lang === 'pl' ? 'pl-PL' : 'en-GB';
@@ -34,10 +35,23 @@ export function start(element, live) {
     }
   }
 
+  // The line moved (someone ahead left, a reservation ended): the frame of a person in line carries their own
+  // place. Their own join or leave is already on the page; when the item came to them (or went), the server renders
+  // what now applies.
+  function linePlace(detail) {
+    if (detail.byYou) return;
+    const place = element.querySelector('[data-waitlist-place]');
+    if (!place) return;
+    if (detail.yourPlace != null) place.textContent = place.dataset.template.replace('{0}', String(detail.yourPlace));
+    else if (window.Blazor?.navigateTo) window.Blazor.navigateTo(location.pathname + location.search, { forceLoad: false, replaceHistoryEntry: true });
+    else location.reload();
+  }
+
+  const lineEvents = new Set(['ReservationCreated', 'ReservationCancelled', 'ReservationExpired', 'ReservationCompleted', 'WaitlistJoined', 'WaitlistLeft']);
   const unsubscribe = live.subscribe((frame) => {
-    if (frame.type === 'item' && frame.itemId === itemId) {
-      refreshing ??= refresh().catch(() => {}).finally(() => { refreshing = null; });
-    }
+    if (frame.type !== 'item' || frame.itemId !== itemId) return;
+    if (lineEvents.has(frame.event)) linePlace(frame.detail ?? {});
+    else refreshing ??= refresh().catch(() => {}).finally(() => { refreshing = null; });
   });
   live.watch(itemId);
   return () => {

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace EcoBid.Server.Aws.StepFunctions;
+namespace EcoBid.Server.Aws.Protocol;
 
 /// <summary>Building responses: AWS leaves out a member that has no value rather than sending null.</summary>
 internal static class JsonOutput
