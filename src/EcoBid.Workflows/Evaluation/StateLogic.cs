@@ -189,13 +189,15 @@ internal static class StateLogic
             else
             {
                 field = "SecondsPath";
-                if (!inner.TryResolve(state.SecondsPath!, out value)) throw context.Runtime($"Invalid path '{state.SecondsPath!.Text}' : No results for path: {state.SecondsPath.Normalized}");
+                if (!inner.TryResolve(state.SecondsPath!, out value)) throw context.Runtime($"The SecondsPath parameter does not reference an input value: {state.SecondsPath!.Text}");
             }
             if (!JsonNodes.TryGetInteger(value, out var s) || s < 0 || s > 99999999)
             {
-                throw state.QueryLanguage == QueryLanguage.Jsonata
-                    ? context.QueryError($"The {field} field must be a non-negative integer between 0 and 99999999, but was {JsonNodes.Serialize(value)}.")
-                    : context.Runtime($"The {field} parameter references a value that is not a non-negative integer: {JsonNodes.Serialize(value)}");
+                if (state.QueryLanguage == QueryLanguage.Jsonata) throw context.QueryError($"The {field} field must be a non-negative integer between 0 and 99999999, but was {JsonNodes.Serialize(value)}.");
+                var assignment = $"{state.SecondsPath!.Text} == {Assigned(value)}";
+                throw context.Runtime(JsonNodes.TryGetInteger(value, out var negative) && negative < 0
+                    ? $"The SecondsPath parameter references a negative value: {assignment}"
+                    : $"The SecondsPath parameter cannot be parsed as a long value: {assignment}");
             }
             return now.AddSeconds(s);
         }
@@ -213,11 +215,14 @@ internal static class StateLogic
             {
                 throw state.QueryLanguage == QueryLanguage.Jsonata
                     ? context.QueryError($"The Timestamp field must be an RFC3339 timestamp, but was {JsonNodes.Serialize(value)}.")
-                    : context.Runtime($"The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format string: {JsonNodes.Serialize(value)}");
+                    : context.Runtime($"The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format string: {state.TimestampPath!.Text} == {Assigned(value)}");
             }
             return due;
         }
     }
+
+    /// <summary>A value as AWS's Wait messages print it after <c>path ==</c>: a string without quotes, anything else as JSON.</summary>
+    private static string Assigned(JsonNode? value) => JsonNodes.AsString(value) ?? JsonNodes.Serialize(value);
 
     /// <summary>A Wait (or Succeed) state's output and assignments (after its time is up).</summary>
     public static Exit PassThrough(State state, JsonNode? input, EvaluationContext context, int? maxBytes, Trace? trace = null)

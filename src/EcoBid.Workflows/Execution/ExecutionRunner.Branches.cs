@@ -227,9 +227,12 @@ internal sealed partial class ExecutionRunner
             parent.Failures++;
             Emit(parent, HistoryEventTypes.MapIterationFailed, name: map.Name, index: child.Index);
             var total = parent.Items!.Count;
-            var tolerance = parent.ToleratedFailureCount is not null || parent.ToleratedFailurePercentage is not null;
+            // A Distributed Map always has a threshold (AWS's default tolerates no failure) and fails with
+            // States.ExceedToleratedFailureThreshold; an inline Map without one fails with the item's own error.
+            var tolerance = map.Distributed || parent.ToleratedFailureCount is not null || parent.ToleratedFailurePercentage is not null;
+            var toleratedCount = parent.ToleratedFailureCount ?? (map.Distributed && parent.ToleratedFailurePercentage is null ? 0 : null);
             var exceeded = !tolerance
-                || (parent.ToleratedFailureCount is { } count && parent.Failures > count)
+                || (toleratedCount is { } count && parent.Failures > count)
                 || (parent.ToleratedFailurePercentage is { } percentage && parent.Failures * 100.0 / total > percentage);
             if (exceeded)
             {

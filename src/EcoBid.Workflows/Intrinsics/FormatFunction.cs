@@ -37,10 +37,15 @@ internal sealed class FormatFunction : IntrinsicFunction
         return JsonValue.Create(sb.ToString());
     }
 
-    private string Render(JsonNode? value) => value switch
+    /// <summary>
+    /// Strings as they are, other scalars as JSON, objects and arrays as Java's Map and List print them
+    /// (<c>{a=1, b=[x, y]}</c>), which is what AWS puts in the formatted string.
+    /// </summary>
+    private static string Render(JsonNode? value) => value switch
     {
         null => "null",
-        JsonObject or JsonArray => throw Failure($"Invalid arguments in {Name}: an argument to format must be a string, number, boolean or null, but was {JsonNodes.TypeName(value)}"),
+        JsonObject o => "{" + string.Join(", ", o.Select(p => p.Key + "=" + Render(p.Value))) + "}",
+        JsonArray a => "[" + string.Join(", ", a.Select(Render)) + "]",
         _ => JsonNodes.AsString(value) ?? JsonNodes.Serialize(value),
     };
 
