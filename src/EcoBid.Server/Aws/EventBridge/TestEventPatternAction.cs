@@ -7,8 +7,8 @@ namespace EcoBid.Server.Aws.EventBridge;
 /// <summary>
 /// TestEventPattern on the code path of <c>POST /events/test-pattern</c> (<see cref="PatternTester"/>): an invalid
 /// pattern is InvalidEventPatternException with the matcher's "Event pattern is not valid. Reason: …"; an event that is
-/// not JSON, not an object, or lacks one of id, account, source, time, region and detail-type is a ValidationException,
-/// "Parameter Event is not valid." followed by the matcher's reason.
+/// not JSON, not an object, or lacks one of id, account, source, time, region and detail-type is a ValidationException
+/// with AWS's words alone, "Parameter Event is not valid." (the REST endpoint adds the matcher's reason).
 /// </summary>
 internal static class TestEventPatternAction
 {
@@ -19,7 +19,7 @@ internal static class TestEventPatternAction
         {
             throw outcome.Field == "eventPattern"
                 ? new AwsException(EventBridgeErrors.InvalidEventPattern, error)
-                : new AwsException(AwsErrors.ValidationException, error);
+                : new AwsException(AwsErrors.ValidationException, EcoBid.Events.Patterns.TestEventEnvelope.Invalid);
         }
 
         return Task.FromResult(new JsonObject { ["Result"] = outcome.Result });
