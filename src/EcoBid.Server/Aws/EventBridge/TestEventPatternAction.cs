@@ -12,6 +12,9 @@ namespace EcoBid.Server.Aws.EventBridge;
 /// </summary>
 internal static class TestEventPatternAction
 {
+    /// <summary>AWS's whole message for an event TestEventPattern cannot use.</summary>
+    public const string InvalidEvent = "Parameter Event is not valid.";
+
     public static Task<JsonObject> TestAsync(AwsActionContext call)
     {
         var outcome = PatternTester.Evaluate(call.Required("EventPattern"), call.Required("Event"));
@@ -19,7 +22,7 @@ internal static class TestEventPatternAction
         {
             throw outcome.Field == "eventPattern"
                 ? new AwsException(EventBridgeErrors.InvalidEventPattern, error)
-                : new AwsException(AwsErrors.ValidationException, EcoBid.Events.Patterns.TestEventEnvelope.Invalid);
+                : new AwsException(AwsErrors.ValidationException, InvalidEvent);
         }
 
         return Task.FromResult(new JsonObject { ["Result"] = outcome.Result });
