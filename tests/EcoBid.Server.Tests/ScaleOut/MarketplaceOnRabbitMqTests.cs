@@ -13,6 +13,11 @@ namespace EcoBid.Server.Tests.ScaleOut;
 /// test's own): what the embedded suite asserts for search, a reservation race, the parties' notices, an auction's
 /// close by its timer and the live pushes holds when every handler's messages cross the broker.
 /// </summary>
+/// <remarks>
+/// Alone, after the parallel tests: each sign-up waits for its email through a handler on the broker, and with the
+/// whole suite sharing two cores that wait ran past its patience once.
+/// </remarks>
+[Collection(nameof(MarketplaceOnBroker))]
 public sealed class MarketplaceOnRabbitMqTests : IAsyncLifetime
 {
     private string _vhost = null!;
@@ -87,3 +92,7 @@ public sealed class MarketplaceOnRabbitMqTests : IAsyncLifetime
         (await _app.EventCountAsync("AuctionEnded")).ShouldBe(1);
     }
 }
+
+/// <summary>Runs <see cref="MarketplaceOnRabbitMqTests"/> with no other test running.</summary>
+[CollectionDefinition(nameof(MarketplaceOnBroker), DisableParallelization = true)]
+public sealed class MarketplaceOnBroker;

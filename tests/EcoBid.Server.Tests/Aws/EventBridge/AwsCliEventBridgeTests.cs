@@ -32,7 +32,7 @@ public sealed class AwsCliEventBridgeTests(AwsEndpointServer server) : IClassFix
         var result = await Cli.RunAsync("test-event-pattern", "--event-pattern", """{"source":["ecobid.items"]}""", "--event", """{"source":"ecobid.items"}""");
 
         result.ShouldFailWith("ValidationException");
-        result.Error.Trim().ShouldEndWith("operation: Parameter Event is not valid.");
+        result.Error.Trim().ShouldEndWith(": Parameter Event is not valid.");
     }
 
     [Fact]
