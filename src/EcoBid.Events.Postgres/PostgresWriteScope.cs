@@ -82,6 +82,16 @@ internal sealed class PostgresWriteScope(
         Published++;
     }
 
+    /// <summary>
+    /// A transaction-scoped advisory lock on the key's 64-bit hash: released at commit or rollback, never left behind
+    /// by a crash. Under read committed every statement after it sees the previous holder's commit.
+    /// </summary>
+    public Task LockAsync(string key)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        return Prepared("SELECT pg_advisory_xact_lock(hashtextextended(@key, 0))", ("key", key)).ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public async ValueTask DisposeAsync()
     {
         foreach (var command in _commands?.Values ?? (IEnumerable<NpgsqlCommand>)[])

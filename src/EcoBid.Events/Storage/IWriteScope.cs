@@ -29,6 +29,14 @@ public interface IWriteScope
     /// </summary>
     DbCommand Prepared(string sql, params ReadOnlySpan<(string Name, object? Value)> parameters);
 
+    /// <summary>
+    /// Makes writers of one aggregate (an item, an auction, a person) take turns until this transaction ends, for work
+    /// that reads, decides and then writes ("is the item still available?"). The embedded store has one writer, so
+    /// there is nothing to wait for; a store with concurrent writers takes a transaction-scoped lock on the key, and
+    /// every read after it sees what the previous holder committed.
+    /// </summary>
+    Task LockAsync(string key) => Task.CompletedTask;
+
     /// <summary>Sets a savepoint: what follows can be rolled back alone, keeping the rest of the transaction.</summary>
     Task SavepointAsync(string name) => Transaction.SaveAsync(name, CancellationToken);
 
