@@ -1,11 +1,12 @@
-using EcoBid.Events.Sqlite;
 using EcoBid.Server.Hosting;
+using EcoBid.Server.Storage;
 
 namespace EcoBid.Server.Cli;
 
 /// <summary>
 /// The same services the server composes, without its workers, for verbs that work on the database. The server may
-/// be running on the same file at the same time: SQLite's locking and busy timeout keep both correct.
+/// be running on the same database at the same time: SQLite's locking and busy timeout, or PostgreSQL's own
+/// concurrency, keep both correct.
 /// </summary>
 internal static class CliServices
 {
@@ -20,7 +21,7 @@ internal static class CliServices
         builder.Logging.ClearProviders();
         builder.Services.AddEcoBid(builder.Configuration);
         var host = builder.Build();
-        await host.Services.GetRequiredService<SqliteDatabase>().MigrateAsync(EcoBidSchema.Scripts, cancellationToken);
+        await host.Services.GetRequiredService<IStorageSetup>().MigrateAsync(cancellationToken);
         return host;
     }
 }

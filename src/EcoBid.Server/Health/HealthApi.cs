@@ -1,13 +1,19 @@
 using EcoBid.Events.Sqlite;
+using EcoBid.Server.Hosting;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace EcoBid.Server.Health;
 
 public static class HealthApi
 {
-    public static IServiceCollection AddEcoBidHealthChecks(this IServiceCollection services)
+    /// <summary>The embedded database's readiness check; PostgreSQL's (<c>postgres</c>) comes with its adapter.</summary>
+    public static IServiceCollection AddEcoBidHealthChecks(this IServiceCollection services, StorageBackend storage)
     {
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        if (storage is StorageBackend.Sqlite)
+        {
+            services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        }
+
         return services;
     }
 

@@ -1,4 +1,6 @@
+using EcoBid.Events.Postgres;
 using EcoBid.Events.RabbitMq;
+using Npgsql;
 
 namespace EcoBid.Server.Hosting;
 
@@ -16,14 +18,22 @@ public sealed record BackendOptions(StorageBackend Storage, QueueBackend Queues)
         var queues = Parse(configuration["Queues"], QueueBackend.Embedded, "Queues", "embedded (the default) or rabbitmq");
         if (storage is StorageBackend.Postgres)
         {
-            // The runtime's ports alone on PostgreSQL would not help: every request writes its feature rows and its
-            // outbox rows in one transaction, and the feature rows are still SQLite SQL. Half on each database would
-            // lose that atomicity, so the switch refuses rather than run a mode that is not whole.
-            throw new InvalidOperationException(
-                "Storage 'postgres' is not available yet: the event runtime has a PostgreSQL adapter, but the feature stores " +
-                "(items, search, accounts, reservations, auctions, messages, notifications, saved searches, stats) are not yet " +
-                "on PostgreSQL. Use Storage=sqlite (the default); Queues=rabbitmq moves the queues and live pushes to RabbitMQ. " +
-                "See docs/scale-out.md.");
+            var connection = configuration[$"{PostgresOptions.Section}:{nameof(PostgresOptions.ConnectionString)}"];
+            if (string.IsNullOrWhiteSpace(connection))
+            {
+                throw new InvalidOperationException(
+                    "Storage 'postgres' needs Postgres:ConnectionString (environment variable Postgres__ConnectionString): " +
+                    "an Npgsql connection string such as Host=db;Database=ecobid;Username=ecobid;Password=….");
+            }
+
+            try
+            {
+                _ = new NpgsqlConnectionStringBuilder(connection);
+            }
+            catch (ArgumentException ex)
+            {
+                throw new InvalidOperationException($"Postgres:ConnectionString is not an Npgsql connection string: {ex.Message}", ex);
+            }
         }
 
         if (queues is QueueBackend.RabbitMq)

@@ -1,7 +1,6 @@
 using EcoBid.Events.Handlers;
 using EcoBid.Events.Rules;
-using EcoBid.Events.Sqlite;
-using Microsoft.Extensions.Options;
+using EcoBid.Server.Storage;
 
 namespace EcoBid.Server.Hosting;
 
@@ -10,11 +9,9 @@ namespace EcoBid.Server.Hosting;
 /// date, and (when this process runs the workers) makes messages a crashed predecessor had received visible again.
 /// </summary>
 public sealed partial class DatabaseInitializer(
-    SqliteDatabase database,
-    SqliteMessageQueue queue,
+    IStorageSetup storage,
     RuleSet rules,
     HandlerRegistry handlers,
-    IOptions<SqliteOptions> sqlite,
     ServerRoleOptions role,
     ILogger<DatabaseInitializer> logger) : IHostedService
 {
@@ -26,17 +23,17 @@ public sealed partial class DatabaseInitializer(
             throw new InvalidOperationException($"The rules file names targets with no handler in this server: {string.Join(", ", missing)}.");
         }
 
-        await database.MigrateAsync(EcoBidSchema.Scripts, cancellationToken);
-        if (role.RunsWorkers && sqlite.Value.ReleaseInFlightOnStart)
+        await storage.MigrateAsync(cancellationToken);
+        if (role.RunsWorkers)
         {
-            var released = await queue.ReleaseInFlightAsync(cancellationToken);
+            var released = await storage.ReleaseOrphanedReceivesAsync(cancellationToken);
             if (released > 0)
             {
                 LogReleased(logger, released);
             }
         }
 
-        LogReady(logger, database.Path, rules.Rules.Count, rules.Targets.Count);
+        LogReady(logger, storage.Location, rules.Rules.Count, rules.Targets.Count);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -10,7 +10,6 @@ using EcoBid.Server.Aws;
 using EcoBid.Server.Backups;
 using EcoBid.Events.Rules;
 using EcoBid.Events.Scheduling;
-using EcoBid.Events.Sqlite;
 using EcoBid.Server.Demo;
 using EcoBid.Server.Events;
 using EcoBid.Server.Handlers;
@@ -33,6 +32,7 @@ using EcoBid.Server.Observability;
 using EcoBid.Server.OpenApi;
 using EcoBid.Server.Workflows;
 using EcoBid.Server.Workflows.Runtime;
+using EcoBid.Server.Storage;
 using EcoBid.Web.Hosting;
 
 namespace EcoBid.Server.Hosting;
@@ -49,8 +49,6 @@ public static class EcoBidServices
         var backends = BackendOptions.From(configuration);
         services.AddSingleton(backends);
         services.Configure<RuntimeOptions>(configuration.GetSection(RuntimeOptions.Section));
-        services.Configure<SqliteOptions>(configuration.GetSection(SqliteOptions.Section));
-        services.PostConfigure<SqliteOptions>(options => options.Path = EcoBidPaths.DatabasePath(configuration));
         services.Configure<ItemsOptions>(configuration.GetSection(ItemsOptions.Section));
         services.Configure<ModerationOptions>(configuration.GetSection(ModerationOptions.Section));
 
@@ -59,7 +57,7 @@ public static class EcoBidServices
         var rules = ImagesServices.WithImageConcurrency(RuleSetLoader.LoadFile(EcoBidPaths.RulesPath(configuration)), configuration);
         services.AddHostedService<DatabaseInitializer>();
         services.AddHostedService<WorkflowDefinitionFiles>();
-        services.AddSqliteEventStore();
+        services.AddEcoBidStorage(configuration, backends.Storage);
         if (backends.Queues is QueueBackend.RabbitMq)
         {
             services.AddEcoBidRabbitMqQueues(configuration);
@@ -101,7 +99,7 @@ public static class EcoBidServices
 
         services.AddEcoBidRateLimits(configuration);
         services.AddEcoBidProblemDetails();
-        services.AddEcoBidHealthChecks();
+        services.AddEcoBidHealthChecks(backends.Storage);
         services.AddEcoBidOpenApi();
         services.AddEcoBidConsoleLogFormat();
         services.AddEcoBidTelemetry(configuration);

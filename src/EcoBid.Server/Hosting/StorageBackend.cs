@@ -6,6 +6,6 @@ public enum StorageBackend
     /// <summary>One SQLite file in the data folder: the embedded default.</summary>
     Sqlite,
 
-    /// <summary>PostgreSQL: refused at start until the feature stores move there (docs/scale-out.md).</summary>
+    /// <summary>PostgreSQL, shared by any number of api and worker processes (docs/scale-out.md).</summary>
     Postgres,
 }
