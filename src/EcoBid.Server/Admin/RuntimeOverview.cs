@@ -14,12 +14,20 @@ public sealed class RuntimeOverview(RuleSet rules, IEventDatabase database) : IR
 
     public async Task<IReadOnlyList<RecentEvent>> RecentEventsAsync(int count, CancellationToken cancellationToken)
     {
-        var rows = await database.ReadAsync(db => db.QueryAsync<(string EventId, string Source, string DetailType, long EventTime, string Envelope)>(
+        // The archive's event time is unix milliseconds on SQLite and timestamptz on PostgreSQL.
+        var rows = await database.ReadAsync(db => db.QueryAsync<(string EventId, string Source, string DetailType, object EventTime, string Envelope)>(
             "SELECT event_id, source, detail_type, event_time, envelope FROM event_archive ORDER BY seq DESC LIMIT @count",
             new { count = Math.Clamp(count, 1, 500) }), cancellationToken);
         return rows.Select(row => new RecentEvent(
-            row.EventId, row.Source, row.DetailType, DateTimeOffset.FromUnixTimeMilliseconds(row.EventTime), CorrelationOf(row.Envelope))).ToList();
+            row.EventId, row.Source, row.DetailType, TimeOf(row.EventTime), CorrelationOf(row.Envelope))).ToList();
     }
+
+    private static DateTimeOffset TimeOf(object value) => value switch
+    {
+        DateTime time => new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Utc)),
+        DateTimeOffset time => time,
+        _ => DateTimeOffset.FromUnixTimeMilliseconds(Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture)),
+    };
 
     private static string? CorrelationOf(string envelope)
     {

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using EcoBid.Server.Storage;
 
 namespace EcoBid.Server.Items;
 
@@ -23,14 +24,20 @@ public static class ItemStore
         return (await connection.QueryAsync<ItemRecord>($"SELECT {Columns} FROM items WHERE seq IN @seqs", new { seqs }, transaction)).AsList();
     }
 
-    /// <summary>Inserts the item and files its point in the R*Tree, in the caller's transaction.</summary>
+    private const string Insert = """
+        INSERT INTO items (id, seller_id, title, description, category, mode, status, lat, lon, geohash, moderation, created_at, updated_at)
+        VALUES (@Id, @SellerId, @Title, @Description, @Category, @Mode, @Status, @Lat, @Lon, @Geohash, @Moderation, @CreatedAt, @UpdatedAt);
+        """;
+
+    /// <summary>
+    /// Inserts the item and files its point for nearby search, in the caller's transaction: in the R*Tree on SQLite; on
+    /// PostgreSQL the point is a generated column with its own index.
+    /// </summary>
     public static Task InsertAsync(DbConnection connection, DbTransaction transaction, ItemRecord item) =>
         connection.ExecuteAsync(
-            """
-            INSERT INTO items (id, seller_id, title, description, category, mode, status, lat, lon, geohash, moderation, created_at, updated_at)
-            VALUES (@Id, @SellerId, @Title, @Description, @Category, @Mode, @Status, @Lat, @Lon, @Geohash, @Moderation, @CreatedAt, @UpdatedAt);
-            INSERT INTO item_geo (id, min_lat, max_lat, min_lon, max_lon) VALUES (last_insert_rowid(), @Lat, @Lat, @Lon, @Lon);
-            """,
+            SqlDialects.Of(connection) == SqlDialect.Postgres
+                ? Insert
+                : Insert + "INSERT INTO item_geo (id, min_lat, max_lat, min_lon, max_lon) VALUES (last_insert_rowid(), @Lat, @Lat, @Lon, @Lon);",
             item,
             transaction);
 

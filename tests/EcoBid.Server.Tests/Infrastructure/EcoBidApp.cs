@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using EcoBid.Events.Contracts;
 using EcoBid.Events.Monitoring;
 using EcoBid.Events.Storage;
 using Microsoft.AspNetCore.Hosting;
@@ -31,6 +32,24 @@ public class EcoBidApp : WebApplicationFactory<Program>
         // Every test client shares one address; the rate-limit tests set their own limits.
         _settings["RateLimits:AuthPerAddressPerMinute"] = "100000";
         _settings["RateLimits:PerAddressPerSecond"] = "100000";
+
+        // ECOBID_TEST_STORAGE=postgres runs every app of the suite on a PostgreSQL schema of its own.
+        if (string.Equals(Environment.GetEnvironmentVariable(StorageVariable), "postgres", StringComparison.OrdinalIgnoreCase))
+        {
+            OnPostgres();
+        }
+    }
+
+    public const string StorageVariable = "ECOBID_TEST_STORAGE";
+
+    /// <summary>The PostgreSQL connection string (with the app's own schema) when the app runs on PostgreSQL.</summary>
+    public string? PostgresConnectionString { get; private set; }
+
+    /// <summary>Puts the app's state on a fresh schema of this run's PostgreSQL database (dropped with the app).</summary>
+    public EcoBidApp OnPostgres()
+    {
+        PostgresConnectionString ??= PostgresTestServer.CreateSchemaAsync().GetAwaiter().GetResult();
+        return With("Storage", "postgres").With("Postgres:ConnectionString", PostgresConnectionString);
     }
 
     public string DataDir { get; }
@@ -167,6 +186,11 @@ public class EcoBidApp : WebApplicationFactory<Program>
         if (disposing)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (PostgresConnectionString is { } postgres)
+            {
+                PostgresTestServer.DropSchemaAsync(postgres).GetAwaiter().GetResult();
+            }
+
             try
             {
                 Directory.Delete(DataDir, recursive: true);

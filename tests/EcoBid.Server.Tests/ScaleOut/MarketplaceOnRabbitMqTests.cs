@@ -18,7 +18,7 @@ namespace EcoBid.Server.Tests.ScaleOut;
 /// whole suite sharing two cores that wait ran past its patience once.
 /// </remarks>
 [Collection(nameof(MarketplaceOnBroker))]
-public sealed class MarketplaceOnRabbitMqTests : IAsyncLifetime
+public class MarketplaceOnRabbitMqTests : IAsyncLifetime
 {
     private string _vhost = null!;
     private EcoBidApp _app = null!;
@@ -26,11 +26,14 @@ public sealed class MarketplaceOnRabbitMqTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _vhost = await RabbitMqTestServer.CreateVhostAsync();
-        _app = new EcoBidApp()
+        _app = Configure(new EcoBidApp()
             .With("Queues", "rabbitmq")
             .With("RabbitMq:ConnectionString", _vhost)
-            .With("Auctions:MinDuration", "00:00:01");
+            .With("Auctions:MinDuration", "00:00:01"));
     }
+
+    /// <summary>The app's other settings: the state stays on SQLite here.</summary>
+    protected virtual EcoBidApp Configure(EcoBidApp app) => app;
 
     public async Task DisposeAsync()
     {
@@ -91,6 +94,17 @@ public sealed class MarketplaceOnRabbitMqTests : IAsyncLifetime
         await loserLive.NextNotificationAsync("auction_lost", seconds: 30);
         (await _app.EventCountAsync("AuctionEnded")).ShouldBe(1);
     }
+}
+
+/// <summary>
+/// The same flows with the whole scale-out stack: state, outbox, inbox and timers on PostgreSQL (a schema of the
+/// test's own), queues and live pushes on RabbitMQ. The reservation race has no single writer to lean on here: only
+/// the item's lock keeps the second taker out.
+/// </summary>
+[Collection(nameof(MarketplaceOnBroker))]
+public sealed class MarketplaceOnPostgresAndRabbitMqTests : MarketplaceOnRabbitMqTests
+{
+    protected override EcoBidApp Configure(EcoBidApp app) => app.OnPostgres();
 }
 
 /// <summary>Runs <see cref="MarketplaceOnRabbitMqTests"/> with no other test running.</summary>

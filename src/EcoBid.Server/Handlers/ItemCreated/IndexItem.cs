@@ -4,6 +4,7 @@ using EcoBid.Events.Envelope;
 using EcoBid.Events.Handlers;
 using EcoBid.Events.Storage;
 using EcoBid.Server.Items.Search;
+using EcoBid.Server.Storage;
 
 namespace EcoBid.Server.Handlers.ItemCreated;
 
@@ -24,13 +25,36 @@ public sealed class IndexItem : IEventHandler
         WHERE id = @itemId AND status <> @withdrawn;
         """;
 
+    // The words are folded here (PostgresSearchText), so the row is read first.
+    private static readonly string ReindexOnPostgres = $"""
+        DELETE FROM item_search WHERE item_id = @itemId;
+        INSERT INTO item_search (seq, item_id, title_words, words)
+        SELECT seq, id, to_tsvector('{PostgresSearchText.Configuration}', @title), to_tsvector('{PostgresSearchText.Configuration}', @title || ' ' || @description)
+        FROM items WHERE id = @itemId AND status <> @withdrawn;
+        """;
+
     public async Task HandleAsync(EventEnvelope envelope, IWriteScope scope, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(envelope);
         ArgumentNullException.ThrowIfNull(scope);
+        var itemId = envelope.Detail.GetProperty("itemId").GetString();
+        if (SqlDialects.Of(scope.Connection) == SqlDialect.Sqlite)
+        {
+            await scope.Connection.ExecuteAsync(Reindex, new { itemId, withdrawn = ItemStatus.Withdrawn }, scope.Transaction);
+            return;
+        }
+
+        var text = await scope.Connection.QuerySingleOrDefaultAsync<(string Title, string Description)>(
+            "SELECT title, description FROM items WHERE id = @itemId", new { itemId }, scope.Transaction);
         await scope.Connection.ExecuteAsync(
-            Reindex,
-            new { itemId = envelope.Detail.GetProperty("itemId").GetString(), withdrawn = ItemStatus.Withdrawn },
+            ReindexOnPostgres,
+            new
+            {
+                itemId,
+                title = PostgresSearchText.Fold(text.Title ?? string.Empty),
+                description = PostgresSearchText.Fold(text.Description ?? string.Empty),
+                withdrawn = ItemStatus.Withdrawn,
+            },
             scope.Transaction);
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using EcoBid.Domain.Geo;
 
 namespace EcoBid.Server.Items.Search;
@@ -83,13 +82,13 @@ public static class NearestItems
     private static async Task<List<long>?> NewIdsAsync(SearchSession session, IReadOnlyList<GeoBox> ring, IReadOnlyList<GeoBox> seen, HashSet<long> looked, int? budget)
     {
         var ids = new List<long>();
-        foreach (var sql in RingStatements(session.Query, ring, seen))
+        foreach (var sql in RingStatements(session, ring, seen))
         {
             // Rows looked at before may come again, so the limit leaves room for all of them: a statement that
             // fills it has more new ids than the budget, and one that does not has been read to its end.
-            var limit = budget is { } most ? most + 1 + looked.Count : -1;
-            var rows = await session.ReadIdsAsync(sql.Append($" LIMIT {sql.Bind(limit)}"));
-            if (limit >= 0 && rows.Count >= limit)
+            long? limit = budget is { } most ? most + 1 + looked.Count : null;
+            var rows = await session.ReadIdsAsync(session.Statements.AppendLimit(sql, limit));
+            if (limit is { } full && rows.Count >= full)
             {
                 return null;
             }
@@ -105,18 +104,13 @@ public static class NearestItems
     }
 
     /// <summary>Statements selecting the ids in the ring but not wholly inside <paramref name="seen"/>, without their LIMIT.</summary>
-    private static IEnumerable<SqlQuery> RingStatements(ItemSearchQuery query, IReadOnlyList<GeoBox> ring, IReadOnlyList<GeoBox> seen)
+    private static IEnumerable<SqlQuery> RingStatements(SearchSession session, IReadOnlyList<GeoBox> ring, IReadOnlyList<GeoBox> seen)
     {
-        if (query.Text is { } text)
+        if (session.Query.Text is { } text)
         {
-            // FTS5 reads the words' matches in the cells that cover the ring, skipping cells read whole before; the
-            // rest of what was read before comes again and is dropped.
-            var cover = GeohashCover.Of(ring, SearchCells.FinestPrecision, SearchMatch.MaxCoverCells);
-            var cells = cover.Cells.Where(c => !seen.Any(s => s.Contains(Geohash.Bounds(c)))).ToList();
-            if (cells.Count > 0)
+            if (session.Statements.RingMatching(session.Query, text, ring, seen) is { } matching)
             {
-                var sql = new SqlQuery().Append("SELECT rowid FROM item_search WHERE ");
-                yield return sql.Append($"item_search MATCH {sql.Bind(SearchMatch.InCells(SearchMatch.Filtered(SearchMatch.Words(text), query), cells))}");
+                yield return matching;
             }
 
             yield break;
@@ -124,15 +118,13 @@ public static class NearestItems
 
         foreach (var piece in GeoBox.Without(ring, seen))
         {
-            yield return new SqlQuery().Append("SELECT id FROM item_geo g WHERE ").AppendOverlaps(piece);
+            yield return session.Statements.InPiece(piece);
         }
     }
 
     private static async Task<bool> IsRareAsync(SearchSession session, string text)
     {
-        var sql = new SqlQuery().Append("SELECT COUNT(*) FROM (SELECT 1 FROM item_search WHERE ");
-        sql.Append($"item_search MATCH {sql.Bind(SearchMatch.Filtered(SearchMatch.Words(text), session.Query))} LIMIT {sql.Bind(RareMatches)})");
-        return await session.CountAsync(sql) < RareMatches;
+        return await session.CountAsync(session.Statements.CountMatching(session.Query, text, RareMatches)) < RareMatches;
     }
 
     /// <summary>The rows of these ids that pass the filters, with their exact coordinates.</summary>
@@ -143,8 +135,6 @@ public static class NearestItems
             return [];
         }
 
-        var sql = new SqlQuery().Append("SELECT i.seq, i.lat, i.lon FROM items i WHERE ");
-        sql.Append($"i.seq IN (SELECT value FROM json_each({sql.Bind("[" + string.Join(',', ids.Select(id => id.ToString(CultureInfo.InvariantCulture))) + "]")}))");
-        return await session.ReadAllAsync(sql.AppendFilters(session.Query));
+        return await session.ReadAllAsync(session.Statements.RowsOf(ids).AppendFilters(session.Query));
     }
 }

@@ -7,6 +7,9 @@ public sealed class SearchSession(DbConnection connection, DbTransaction transac
 {
     public ItemSearchQuery Query => query;
 
+    /// <summary>The statements for this connection's database.</summary>
+    public SearchStatements Statements { get; } = SearchStatements.For(connection);
+
     public DbConnection Connection => connection;
 
     public DbTransaction Transaction => transaction;

@@ -18,7 +18,7 @@ public sealed class SqlQuery
     /// <summary>Binds the value to a fresh parameter and returns its name, for use in the text.</summary>
     public string Bind(object value)
     {
-        var name = "$p" + _parameters.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var name = "@p" + _parameters.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
         _parameters.Add(new(name, value));
         return name;
     }

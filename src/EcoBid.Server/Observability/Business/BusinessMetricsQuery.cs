@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using EcoBid.Server.Storage;
 
 namespace EcoBid.Server.Observability.Business;
 
@@ -28,6 +29,23 @@ public static class BusinessMetricsQuery
         GROUP BY Bucket, detail_type
         """;
 
+    /// <summary>
+    /// The same on PostgreSQL, where the archive's times are timestamptz (the bucket from their unix milliseconds) and
+    /// the flags are read as JSON text, through the same partial index (<c>ix_event_archive_business</c>).
+    /// </summary>
+    internal const string EventsOnPostgres = $$"""
+        SELECT FLOOR((EXTRACT(EPOCH FROM event_time) * 1000 - @from) / @bucket)::bigint AS Bucket, detail_type AS DetailType, COUNT(*) AS Count,
+               SUM(CASE WHEN CASE detail_type
+                   WHEN 'ItemCreated' THEN envelope::jsonb #>> '{detail,mode}' = 'free'
+                   WHEN 'ReservationCreated' THEN COALESCE(envelope::jsonb #>> '{detail,origin}', 'reserve') <> 'auction'
+                   WHEN 'ReservationExpired' THEN COALESCE(envelope::jsonb #>> '{detail,noShow}', 'true') IN ('true', '1')
+                   WHEN 'AuctionEnded' THEN envelope::jsonb #>> '{detail,sold}' IN ('true', '1')
+                   ELSE false END THEN 1 ELSE 0 END)::bigint AS Marked
+        FROM event_archive
+        WHERE detail_type IN {{CountedTypes}} AND event_time >= @fromTime AND event_time < @toTime
+        GROUP BY 1, detail_type
+        """;
+
     internal const string Users = "SELECT (created_at - @from) / @bucket, COUNT(*) FROM users WHERE created_at >= @from AND created_at < @to GROUP BY 1";
 
     /// <summary>
@@ -45,8 +63,8 @@ public static class BusinessMetricsQuery
     public static async Task<BusinessSeries> ReadAsync(DbConnection connection, DateTimeOffset from, DateTimeOffset to, TimeSpan bucket, CancellationToken cancellationToken)
     {
         var bucketMs = (long)bucket.TotalMilliseconds;
-        var window = new { from = from.ToUnixTimeMilliseconds(), to = to.ToUnixTimeMilliseconds(), bucket = bucketMs };
-        var events = (await connection.QueryAsync<EventRow>(new CommandDefinition(Events, window, cancellationToken: cancellationToken)))
+        var window = new { from = from.ToUnixTimeMilliseconds(), to = to.ToUnixTimeMilliseconds(), bucket = bucketMs, fromTime = from.ToUniversalTime(), toTime = to.ToUniversalTime() };
+        var events = (await connection.QueryAsync<EventRow>(new CommandDefinition(SqlDialects.Of(connection) == SqlDialect.Postgres ? EventsOnPostgres : Events, window, cancellationToken: cancellationToken)))
             .ToDictionary(r => (r.Bucket, r.DetailType));
         var users = (await connection.QueryAsync<(long Bucket, long Count)>(new CommandDefinition(Users, window, cancellationToken: cancellationToken)))
             .ToDictionary(r => r.Bucket, r => r.Count);

@@ -4,6 +4,7 @@ using Dapper;
 using EcoBid.Events.Monitoring;
 using EcoBid.Events.Rules;
 using EcoBid.Events.Storage;
+using EcoBid.Server.Storage;
 
 namespace EcoBid.Server.Observability.Trace;
 
@@ -28,15 +29,38 @@ public sealed class CorrelationTraceQuery(IEventDatabase database, RuleSet rules
         SELECT envelope FROM outbox WHERE json_extract(envelope, '$."correlation-id"') = @id ORDER BY seq LIMIT @max
         """;
 
+    // PostgreSQL keeps the runtime's times as timestamptz and its flags as booleans; these read them as the SQLite
+    // columns are (unix milliseconds, 0/1), and find the correlation id through the same expression as its index.
+    internal const string ArchivedOnPostgres = """
+        SELECT event_id, envelope, (EXTRACT(EPOCH FROM archived_at) * 1000)::bigint FROM event_archive
+        WHERE (envelope::jsonb ->> 'correlation-id') = @id
+        ORDER BY event_time, seq LIMIT @max
+        """;
+
+    private const string PendingOnPostgres = """
+        SELECT envelope FROM outbox WHERE (envelope::jsonb ->> 'correlation-id') = @id ORDER BY seq LIMIT @max
+        """;
+
+    private const string Queued =
+        "SELECT event_id AS EventId, COALESCE(source_queue, queue) AS Target, receive_count AS ReceiveCount, in_flight AS InFlight, visible_at AS VisibleAt, dead_lettered_at AS DeadLetteredAt, last_error AS LastError FROM queue_messages WHERE event_id IN @ids";
+
+    private const string QueuedOnPostgres =
+        "SELECT event_id AS EventId, COALESCE(source_queue, queue) AS Target, receive_count::bigint AS ReceiveCount, CASE WHEN in_flight THEN 1 ELSE 0 END::bigint AS InFlight, (EXTRACT(EPOCH FROM visible_at) * 1000)::bigint AS VisibleAt, (EXTRACT(EPOCH FROM dead_lettered_at) * 1000)::bigint AS DeadLetteredAt, last_error AS LastError FROM queue_messages WHERE event_id IN @ids";
+
+    private const string Processed = "SELECT processed_at FROM inbox WHERE consumer = @target AND message_key = @key";
+
+    private const string ProcessedOnPostgres = "SELECT (EXTRACT(EPOCH FROM processed_at) * 1000)::bigint FROM inbox WHERE consumer = @target AND message_key = @key";
+
     public async Task<CorrelationTrace> ReadAsync(string correlationId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(correlationId);
         return await database.ReadAsync(async connection =>
         {
+            var postgres = SqlDialects.Of(connection) == SqlDialect.Postgres;
             var archived = (await connection.QueryAsync<(string EventId, string Envelope, long ArchivedAt)>(
-                new CommandDefinition(Archived, new { id = correlationId, max = MaxEvents + 1 }, cancellationToken: cancellationToken))).ToList();
+                new CommandDefinition(postgres ? ArchivedOnPostgres : Archived, new { id = correlationId, max = MaxEvents + 1 }, cancellationToken: cancellationToken))).ToList();
             var pending = (await connection.QueryAsync<string>(
-                new CommandDefinition(Pending, new { id = correlationId, max = MaxEvents + 1 }, cancellationToken: cancellationToken))).ToList();
+                new CommandDefinition(postgres ? PendingOnPostgres : Pending, new { id = correlationId, max = MaxEvents + 1 }, cancellationToken: cancellationToken))).ToList();
             var truncated = archived.Count + pending.Count > MaxEvents;
             var entries = archived.Select(a => (Json: a.Envelope, DispatchedAt: (long?)a.ArchivedAt))
                 .Concat(pending.Select(p => (Json: p, DispatchedAt: (long?)null)))
@@ -46,7 +70,7 @@ public sealed class CorrelationTraceQuery(IEventDatabase database, RuleSet rules
 
             var ids = entries.Select(e => e.Id).ToList();
             var queued = (ids.Count == 0 ? [] : await connection.QueryAsync<QueuedRow>(new CommandDefinition(
-                "SELECT event_id AS EventId, COALESCE(source_queue, queue) AS Target, receive_count AS ReceiveCount, in_flight AS InFlight, visible_at AS VisibleAt, dead_lettered_at AS DeadLetteredAt, last_error AS LastError FROM queue_messages WHERE event_id IN @ids",
+                postgres ? QueuedOnPostgres : Queued,
                 new { ids }, cancellationToken: cancellationToken))).ToLookup(q => (q.EventId, q.Target));
             var attempts = monitor.Recent
                 .Where(a => a.Queue is not null && a.Kind is RuntimeActivityKind.Handled or RuntimeActivityKind.Duplicate or RuntimeActivityKind.Failed or RuntimeActivityKind.DeadLettered)
@@ -82,7 +106,7 @@ public sealed class CorrelationTraceQuery(IEventDatabase database, RuleSet rules
         }
 
         var processedAt = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
-            "SELECT processed_at FROM inbox WHERE consumer = @target AND message_key = @key", new { target, key = entry.Id }, cancellationToken: cancellationToken));
+            SqlDialects.Of(connection) == SqlDialect.Postgres ? ProcessedOnPostgres : Processed, new { target, key = entry.Id }, cancellationToken: cancellationToken));
         if (processedAt is { } handled)
         {
             var handledAt = DateTimeOffset.FromUnixTimeMilliseconds(handled);

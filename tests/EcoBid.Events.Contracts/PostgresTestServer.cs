@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace EcoBid.Events.Postgres.Tests;
+namespace EcoBid.Events.Contracts;
 
 /// <summary>
 /// The PostgreSQL server the tests run against (<c>ECOBID_TEST_POSTGRES</c>, a connection string; by default the
