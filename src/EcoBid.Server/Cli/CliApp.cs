@@ -8,7 +8,7 @@ namespace EcoBid.Server.Cli;
 /// </summary>
 public static class CliApp
 {
-    private static readonly HashSet<string> Verbs = new(StringComparer.Ordinal) { "events", "dlq", "queues", "schedules", "replay", "users", "seed", "aws", "backup", "workflows", "help", "--help", "-h", "-?" };
+    private static readonly HashSet<string> Verbs = new(StringComparer.Ordinal) { "events", "dlq", "queues", "schedules", "replay", "users", "seed", "aws", "backup", "workflows", "proxy", "migrate", "help", "--help", "-h", "-?" };
 
     public static bool IsCommand(string[] args) => args is { Length: > 0 } && Verbs.Contains(args[0]);
 
@@ -26,6 +26,8 @@ public static class CliApp
             AwsCommands.Create(),
             BackupCommands.Create(),
             WorkflowCommands.Create(),
+            ProxyCommands.Create(),
+            MigrateCommands.Create(),
         };
         var configuration = new InvocationConfiguration
         {
