@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Dapper;
+using EcoBid.Events.Contracts;
 using EcoBid.Events.Postgres;
 using EcoBid.Events.Signals;
 using EcoBid.Events.Sqlite;

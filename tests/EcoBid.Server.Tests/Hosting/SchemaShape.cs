@@ -91,7 +91,7 @@ internal sealed record SchemaShape(
         var columns = (await connection.QueryAsync<(string Table, string Name, string Type, string Nullable)>(
                 """
                 SELECT table_name, column_name, data_type, is_nullable FROM information_schema.columns
-                WHERE table_schema = current_schema() ORDER BY table_name, ordinal_position
+                WHERE table_schema = current_schema() AND is_generated = 'NEVER' ORDER BY table_name, ordinal_position
                 """))
             .GroupBy(c => c.Table)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(c => Column(c.Name, c.Type, c.Nullable == "NO"))]);
