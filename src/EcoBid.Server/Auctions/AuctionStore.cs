@@ -128,7 +128,7 @@ public sealed class AuctionStore(ITimerStore timers)
             """
             INSERT INTO auction_bidders (auction_id, bidder_id, alias, max_amount, bids, first_bid_at, last_bid_at)
             VALUES (@auctionId, @bidderId, @nextAlias, @maxAmount, 1, @now, @now)
-            ON CONFLICT (auction_id, bidder_id) DO UPDATE SET max_amount = MAX(max_amount, excluded.max_amount), bids = bids + 1, last_bid_at = excluded.last_bid_at
+            ON CONFLICT (auction_id, bidder_id) DO UPDATE SET max_amount = CASE WHEN excluded.max_amount > auction_bidders.max_amount THEN excluded.max_amount ELSE auction_bidders.max_amount END, bids = bids + 1, last_bid_at = excluded.last_bid_at
             RETURNING alias
             """,
             ("@auctionId", auction.Id), ("@bidderId", bidderId), ("@nextAlias", nextAlias), ("@maxAmount", maxAmount), ("@now", now));

@@ -21,17 +21,17 @@ public sealed class NotifyOutbid(Notifier notifier) : IEventHandler
         ArgumentNullException.ThrowIfNull(scope);
         var bid = envelope.Read<Domain.Events.BidPlaced>();
         var previous = await scope.QueryFirstPreparedAsync<Leader>(
-            "SELECT leader_id AS LeaderId, bid_count AS BidCount FROM auction_leaders WHERE auction_id = $auction", ("$auction", bid.AuctionId));
+            "SELECT leader_id AS LeaderId, bid_count AS BidCount FROM auction_leaders WHERE auction_id = @auction", ("@auction", bid.AuctionId));
         if (previous is { } known && known.BidCount >= bid.BidCount)
         {
             return;
         }
 
         await scope.ExecutePreparedAsync(
-            "INSERT INTO auction_leaders (auction_id, leader_id, bid_count) VALUES ($auction, $leader, $count) ON CONFLICT (auction_id) DO UPDATE SET leader_id = excluded.leader_id, bid_count = excluded.bid_count",
-            ("$auction", bid.AuctionId),
-            ("$leader", bid.LeaderId),
-            ("$count", bid.BidCount));
+            "INSERT INTO auction_leaders (auction_id, leader_id, bid_count) VALUES (@auction, @leader, @count) ON CONFLICT (auction_id) DO UPDATE SET leader_id = excluded.leader_id, bid_count = excluded.bid_count",
+            ("@auction", bid.AuctionId),
+            ("@leader", bid.LeaderId),
+            ("@count", bid.BidCount));
         if (previous is { } displaced && displaced.LeaderId != bid.LeaderId)
         {
             var price = MoneyText.Format(bid.CurrentPrice, bid.Currency, await Lookups.LocaleAsync(scope, displaced.LeaderId));
