@@ -300,6 +300,7 @@ public static class AuthApi
         ArgumentNullException.ThrowIfNull(request);
         var switched = await database.WriteAsync(async scope =>
         {
+            await AggregateLocks.UserAsync(scope, principal.Id());
             var user = await AccountStore.FindByIdAsync(scope.Connection, principal.Id(), scope.Transaction);
             if (user?.TotpSecret is null || user.TotpEnabled == enable)
             {

@@ -1,4 +1,5 @@
 using EcoBid.Events.Storage;
+using EcoBid.Server.Storage;
 
 namespace EcoBid.Server.Storage;
 
@@ -27,7 +28,8 @@ public static class AggregateLocks
 
     public static Task DisputeAsync(IWriteScope scope, string disputeId) => Lock(scope, "dispute:" + disputeId);
 
-    public static Task ConversationAsync(IWriteScope scope, string conversationId) => Lock(scope, "conversation:" + conversationId);
+    /// <summary>A bulk posting whose lines a task posts: a line re-run at the same time must not post its item twice.</summary>
+    public static Task BulkPostingAsync(IWriteScope scope, string bulkId) => Lock(scope, "bulk-posting:" + bulkId);
 
     /// <summary>A refresh token by its hash: spending it, or seeing it spent twice, happens once.</summary>
     public static Task RefreshTokenAsync(IWriteScope scope, string tokenHash) => Lock(scope, "refresh-token:" + tokenHash);

@@ -3,6 +3,7 @@ using EcoBid.Events.Handlers;
 using EcoBid.Events.Storage;
 using EcoBid.Server.Events;
 using EcoBid.Server.Notifications;
+using EcoBid.Server.Storage;
 
 namespace EcoBid.Server.Handlers.BidPlaced;
 
@@ -20,6 +21,9 @@ public sealed class NotifyOutbid(Notifier notifier) : IEventHandler
         ArgumentNullException.ThrowIfNull(envelope);
         ArgumentNullException.ThrowIfNull(scope);
         var bid = envelope.Read<Domain.Events.BidPlaced>();
+
+        // Handlers of two bids on one auction may run at once (PostgreSQL): the later bid count must win the row.
+        await AggregateLocks.ItemAsync(scope, bid.ItemId);
         var previous = await scope.QueryFirstPreparedAsync<Leader>(
             "SELECT leader_id AS LeaderId, bid_count AS BidCount FROM auction_leaders WHERE auction_id = @auction", ("@auction", bid.AuctionId));
         if (previous is { } known && known.BidCount >= bid.BidCount)
