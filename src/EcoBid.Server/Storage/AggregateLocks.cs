@@ -10,7 +10,8 @@ namespace EcoBid.Server.Storage;
 /// Order, where one transaction needs more than one: item, then user, then email; dispute, then reservation. An item
 /// covers everything that hangs off it: its auction and bids, its reservations and waitlist, its photos. A write that
 /// releases a reservation and offers the item to the next in line takes only the item: taking each waiting user too
-/// could meet a reserve that holds that user and waits for the item.
+/// could meet a reserve that holds that user and waits for the item. The sweeps (lapsed reservations, due auctions)
+/// take item after item in one transaction; nothing else holds two items, so no two writers wait on each other in a circle.
 /// </para>
 /// Where a unique index already guarantees the invariant (one holding reservation per item, one rating per party per
 /// pickup, one idempotency key per user), the lock only turns the index's error into the endpoint's own answer.
