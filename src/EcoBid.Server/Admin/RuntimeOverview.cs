@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Dapper;
 using EcoBid.Events.Rules;
@@ -14,24 +15,18 @@ public sealed class RuntimeOverview(RuleSet rules, IEventDatabase database) : IR
 
     public async Task<IReadOnlyList<RecentEvent>> RecentEventsAsync(int count, CancellationToken cancellationToken)
     {
-        // The archive's event time is unix milliseconds on SQLite and timestamptz on PostgreSQL.
-        var rows = await database.ReadAsync(db => db.QueryAsync<(string EventId, string Source, string DetailType, object EventTime, string Envelope)>(
-            "SELECT event_id, source, detail_type, event_time, envelope FROM event_archive ORDER BY seq DESC LIMIT @count",
+        // The time comes from the envelope, not event_time: that column is unix milliseconds in the embedded store and
+        // a timestamptz in PostgreSQL, and the envelope carries the same instant either way.
+        var rows = await database.ReadAsync(db => db.QueryAsync<(string EventId, string Source, string DetailType, string Envelope)>(
+            "SELECT event_id, source, detail_type, envelope FROM event_archive ORDER BY seq DESC LIMIT @count",
             new { count = Math.Clamp(count, 1, 500) }), cancellationToken);
-        return rows.Select(row => new RecentEvent(
-            row.EventId, row.Source, row.DetailType, TimeOf(row.EventTime), CorrelationOf(row.Envelope))).ToList();
-    }
-
-    private static DateTimeOffset TimeOf(object value) => value switch
-    {
-        DateTime time => new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Utc)),
-        DateTimeOffset time => time,
-        _ => DateTimeOffset.FromUnixTimeMilliseconds(Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture)),
-    };
-
-    private static string? CorrelationOf(string envelope)
-    {
-        using var json = JsonDocument.Parse(envelope);
-        return json.RootElement.TryGetProperty("correlation-id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
+        return rows.Select(row =>
+        {
+            using var json = JsonDocument.Parse(row.Envelope);
+            var root = json.RootElement;
+            var time = DateTimeOffset.Parse(root.GetProperty("time").GetString()!, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+            var correlation = root.TryGetProperty("correlation-id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
+            return new RecentEvent(row.EventId, row.Source, row.DetailType, time, correlation);
+        }).ToList();
     }
 }

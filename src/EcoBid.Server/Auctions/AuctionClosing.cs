@@ -7,6 +7,7 @@ using EcoBid.Events.Storage;
 using EcoBid.Server.Events;
 using EcoBid.Server.Items;
 using EcoBid.Server.Reservations;
+using EcoBid.Server.Storage;
 using Microsoft.Extensions.Options;
 
 namespace EcoBid.Server.Auctions;
@@ -23,6 +24,13 @@ public sealed class AuctionClosing(AuctionStore auctions, ReservationStore reser
     {
         ArgumentNullException.ThrowIfNull(scope);
         var auction = await AuctionStore.FindAsync(scope.Connection, auctionId, scope.Transaction);
+        if (auction is not null)
+        {
+            // A late bid or a buy-now may be deciding on the same auction: its item's lock, then the auction as it stands.
+            await AggregateLocks.ItemAsync(scope, auction.ItemId);
+            auction = await AuctionStore.FindAsync(scope.Connection, auctionId, scope.Transaction);
+        }
+
         if (auction is null || AuctionBook.Close(auction.ToState(), AuctionTime.Of(scope.Now)) is not { } result)
         {
             return false;
@@ -55,10 +63,10 @@ public sealed class AuctionClosing(AuctionStore auctions, ReservationStore reser
 
         await scope.Connection.ExecuteAsync(
             """
-            UPDATE auctions SET status = @Status, closed_at = @now, sold = @Sold, winner_id = @WinnerId, winning_bid = @WinningBid, reservation_id = @reservationId
+            UPDATE auctions SET status = @Status, closed_at = @now, sold = @sold, winner_id = @WinnerId, winning_bid = @WinningBid, reservation_id = @reservationId
             WHERE id = @id
             """,
-            new { closed.Status, now = scope.Now.ToUnixTimeMilliseconds(), result.Sold, result.WinnerId, result.WinningBid, reservationId, id = auction.Id },
+            new { closed.Status, now = scope.Now.ToUnixTimeMilliseconds(), sold = result.Sold ? 1 : 0, result.WinnerId, result.WinningBid, reservationId, id = auction.Id },
             scope.Transaction);
         await auctions.CancelEndTimerAsync(scope, auction.Id);
         await scope.PublishAsync(new AuctionEnded(

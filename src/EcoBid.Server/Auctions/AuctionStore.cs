@@ -121,14 +121,15 @@ public sealed class AuctionStore(ITimerStore timers)
             ("@now", now), ("@price", after.Price), ("@leader", after.LeaderId), ("@end", end));
 
         // A new bidder gets the next alias; a known one keeps theirs (the conflict path leaves alias alone), so the
-        // alias that comes back tells which of the two happened.
+        // alias that comes back tells which of the two happened. The old row's columns are named with the table:
+        // PostgreSQL finds a bare name ambiguous beside excluded's.
         var nextAlias = auction.BidderCount + 1;
         var alias = await WriterCommands.ScalarAsync<int>(
             scope,
             """
             INSERT INTO auction_bidders (auction_id, bidder_id, alias, max_amount, bids, first_bid_at, last_bid_at)
             VALUES (@auctionId, @bidderId, @nextAlias, @maxAmount, 1, @now, @now)
-            ON CONFLICT (auction_id, bidder_id) DO UPDATE SET max_amount = MAX(max_amount, excluded.max_amount), bids = bids + 1, last_bid_at = excluded.last_bid_at
+            ON CONFLICT (auction_id, bidder_id) DO UPDATE SET max_amount = CASE WHEN excluded.max_amount > auction_bidders.max_amount THEN excluded.max_amount ELSE auction_bidders.max_amount END, bids = auction_bidders.bids + 1, last_bid_at = excluded.last_bid_at
             RETURNING alias
             """,
             ("@auctionId", auction.Id), ("@bidderId", bidderId), ("@nextAlias", nextAlias), ("@maxAmount", maxAmount), ("@now", now));

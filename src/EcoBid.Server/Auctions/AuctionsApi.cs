@@ -12,6 +12,7 @@ using EcoBid.Server.Http;
 using EcoBid.Server.Identity;
 using EcoBid.Server.Items;
 using EcoBid.Server.Reservations;
+using EcoBid.Server.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -47,6 +48,7 @@ public static class AuctionsApi
         var sellerId = user.Id();
         return await database.WriteAsync<Results<Created<AuctionView>, ValidationProblem, ProblemHttpResult>>(async scope =>
         {
+            await AggregateLocks.ItemAsync(scope, id);
             var item = await ItemStore.FindAsync(scope.Connection, id, scope.Transaction);
             if (ItemChangesApi.OwnershipProblem(item, user) is { } problem)
             {
@@ -77,6 +79,7 @@ public static class AuctionsApi
         string id, ClaimsPrincipal user, IEventDatabase database, AuctionStore store, CancellationToken cancellationToken) =>
         await database.WriteAsync<Results<NoContent, ProblemHttpResult>>(async scope =>
         {
+            await AggregateLocks.ItemAsync(scope, id);
             var auction = await AuctionStore.ForItemAsync(scope, id);
             if (auction is null)
             {

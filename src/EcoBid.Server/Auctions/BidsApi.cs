@@ -6,6 +6,7 @@ using EcoBid.Server.Http;
 using EcoBid.Server.Identity;
 using EcoBid.Server.Items;
 using EcoBid.Server.Messaging;
+using EcoBid.Server.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -56,6 +57,8 @@ public static class BidsApi
         var fingerprint = $"bid {id} {maxAmount}";
         return await database.WriteAsync<Results<Created<BidResponse>, ValidationProblem, ProblemHttpResult>>(async scope =>
         {
+            // Bids on one item take turns: each decides on the price the previous one left (and a retried key sees its answer).
+            await AggregateLocks.ItemAsync(scope, id);
             if (await ReplayAsync(scope, bidderId, idempotencyKey!, fingerprint, response) is { } replayed)
             {
                 return replayed;
@@ -98,6 +101,8 @@ public static class BidsApi
         var fingerprint = $"buy-now {id}";
         return await database.WriteAsync<Results<Created<BidResponse>, ValidationProblem, ProblemHttpResult>>(async scope =>
         {
+            // Bids on one item take turns: each decides on the price the previous one left (and a retried key sees its answer).
+            await AggregateLocks.ItemAsync(scope, id);
             if (await ReplayAsync(scope, buyerId, idempotencyKey!, fingerprint, response) is { } replayed)
             {
                 return replayed;

@@ -2,6 +2,7 @@ using Dapper;
 using EcoBid.Domain.Reservations;
 using EcoBid.Events.Storage;
 using EcoBid.Server.Reservations;
+using EcoBid.Server.Storage;
 
 namespace EcoBid.Server.Disputes;
 
@@ -25,6 +26,9 @@ public static class DisputeNoShow
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(dispute);
+
+        // Two claims on one pickup decided at once must count one no-show between them (dispute before reservation).
+        await AggregateLocks.ReservationAsync(scope, dispute.ReservationId);
         if (await RecordedOnThisReservationAsync(scope, dispute))
         {
             return false;

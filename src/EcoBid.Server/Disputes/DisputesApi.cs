@@ -5,6 +5,7 @@ using EcoBid.Events.Storage;
 using EcoBid.Server.Http;
 using EcoBid.Server.Identity;
 using EcoBid.Server.Reservations;
+using EcoBid.Server.Storage;
 using EcoBid.Server.Workflows.Contract;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -38,6 +39,8 @@ public static class DisputesApi
         var userId = user.Id();
         return await database.WriteAsync<Results<Created<DisputeResponse>, ValidationProblem, ProblemHttpResult>>(async scope =>
         {
+            // One unresolved dispute per reservation: a second opener waits and then sees the first.
+            await AggregateLocks.ReservationAsync(scope, id);
             var reservation = await ReservationStore.FindAsync(scope.Connection, id, scope.Transaction);
             if (reservation is null || (reservation.BuyerId != userId && reservation.SellerId != userId))
             {
@@ -120,6 +123,7 @@ public static class DisputesApi
         {
             var refusal = await database.WriteAsync<string?>(async scope =>
             {
+                await AggregateLocks.DisputeAsync(scope, id);
                 var current = await DisputeStore.FindAsync(scope.Connection, id, scope.Transaction);
                 if (current is { ResponseAccept: not null })
                 {
@@ -138,7 +142,7 @@ public static class DisputesApi
                 }
 
                 await scope.Connection.ExecuteAsync(
-                    "UPDATE disputes SET response_text = @text, response_accept = @accept WHERE id = @id", new { text, accept, id }, scope.Transaction);
+                    "UPDATE disputes SET response_text = @text, response_accept = @accept WHERE id = @id", new { text, accept = accept ? 1 : 0, id }, scope.Transaction);
                 await workflows.SendTaskSuccessAsync(scope, token, output);
                 return null;
             }, cancellationToken);
@@ -185,6 +189,7 @@ public static class DisputesApi
         {
             var refusal = await database.WriteAsync<string?>(async scope =>
             {
+                await AggregateLocks.DisputeAsync(scope, id);
                 var current = await DisputeStore.FindAsync(scope.Connection, id, scope.Transaction);
                 if (current is { Status: DisputeRoles.Resolved })
                 {

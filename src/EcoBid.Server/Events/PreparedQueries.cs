@@ -6,7 +6,7 @@ namespace EcoBid.Server.Events;
 /// <summary>
 /// Dapper's row mapping over the write scope's prepared commands (<see cref="IWriteScope.Prepared"/>), for the
 /// statements handlers run on every event: a cached statement skips SQLite's parse and plan, which costs more than
-/// running a primary-key lookup. Parameters are named with their prefix (<c>$id</c>) and given in one fixed order.
+/// running a primary-key lookup. Parameters are named with their prefix (<c>@id</c>, which SQLite and PostgreSQL both read) and given in one fixed order.
 /// </summary>
 public static class PreparedQueries
 {

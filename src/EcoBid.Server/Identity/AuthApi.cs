@@ -6,6 +6,7 @@ using EcoBid.Domain.Validation;
 using EcoBid.Events.Storage;
 using EcoBid.Server.Events;
 using EcoBid.Server.Http;
+using EcoBid.Server.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using QRCoder;
@@ -66,6 +67,8 @@ public static class AuthApi
         var hash = passwords.Hash(request.Password!);
         var created = await database.WriteAsync<UserAccount?>(async scope =>
         {
+            // The unique index on email is the guarantee; the lock lets a concurrent sign-up get the 409 rather than the index's error.
+            await AggregateLocks.EmailAsync(scope, email!);
             if (await AccountStore.FindByEmailAsync(scope.Connection, email!, scope.Transaction) is not null)
             {
                 return null;
@@ -297,6 +300,7 @@ public static class AuthApi
         ArgumentNullException.ThrowIfNull(request);
         var switched = await database.WriteAsync(async scope =>
         {
+            await AggregateLocks.UserAsync(scope, principal.Id());
             var user = await AccountStore.FindByIdAsync(scope.Connection, principal.Id(), scope.Transaction);
             if (user?.TotpSecret is null || user.TotpEnabled == enable)
             {
@@ -310,8 +314,8 @@ public static class AuthApi
             }
 
             await scope.Connection.ExecuteAsync(
-                "UPDATE users SET totp_enabled = @enabled, totp_last_step = @step, totp_secret = CASE WHEN @enabled THEN totp_secret END, updated_at = @now WHERE id = @id",
-                new { enabled = enable, step, now = scope.Now.ToUnixTimeMilliseconds(), id = user.Id },
+                "UPDATE users SET totp_enabled = @enabled, totp_last_step = @step, totp_secret = CASE WHEN @enabled = 1 THEN totp_secret END, updated_at = @now WHERE id = @id",
+                new { enabled = enable ? 1 : 0, step, now = scope.Now.ToUnixTimeMilliseconds(), id = user.Id },
                 scope.Transaction);
             await scope.PublishAsync(new UserProfileUpdated(user.Id, ["mfa"], scope.Now));
             return true;

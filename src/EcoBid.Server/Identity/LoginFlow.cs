@@ -1,6 +1,7 @@
 using Dapper;
 using EcoBid.Domain.Users;
 using EcoBid.Events.Storage;
+using EcoBid.Server.Storage;
 
 namespace EcoBid.Server.Identity;
 
@@ -47,6 +48,8 @@ public static class LoginFlow
         var passwordOk = passwords.Verify(user.PasswordHash, password);
         return await database.WriteAsync(async scope =>
         {
+            // A one-time code is spent once: two sign-ins with the same code take turns, the second sees it spent.
+            await AggregateLocks.UserAsync(scope, user.Id);
             if (await LoginThrottle.LockedForAsync(scope.Connection, key, scope.Now, scope.Transaction) is { } stillLocked)
             {
                 return new Outcome(Result.Locked, RetryAfter: stillLocked);

@@ -31,7 +31,7 @@ public static class LoginThrottle
         var failures = await scope.Connection.ExecuteScalarAsync<int>(
             """
             INSERT INTO login_failures (email_key, failures, locked_until, last_failed_at) VALUES (@key, 1, NULL, @now)
-            ON CONFLICT (email_key) DO UPDATE SET failures = failures + 1, last_failed_at = @now
+            ON CONFLICT (email_key) DO UPDATE SET failures = login_failures.failures + 1, last_failed_at = @now
             RETURNING failures
             """,
             new { key, now },

@@ -1,5 +1,6 @@
 using Dapper;
 using EcoBid.Events.Storage;
+using EcoBid.Server.Storage;
 using Microsoft.Extensions.Options;
 
 namespace EcoBid.Server.Identity;
@@ -32,6 +33,7 @@ public sealed class RefreshTokens(IOptions<AuthOptions> options)
     public async Task<RefreshOutcome> RotateAsync(IWriteScope scope, string token)
     {
         ArgumentNullException.ThrowIfNull(scope);
+        await AggregateLocks.RefreshTokenAsync(scope, AccountStore.HashToken(token));
         var row = await scope.Connection.QuerySingleOrDefaultAsync<TokenRow>(
             "SELECT family_id AS FamilyId, user_id AS UserId, expires_at AS ExpiresAt, used_at AS UsedAt, revoked_at AS RevokedAt FROM refresh_tokens WHERE token_hash = @hash",
             new { hash = AccountStore.HashToken(token) },

@@ -111,8 +111,8 @@ public static class UsersApi
                 """
                 UPDATE users SET
                     display_name = COALESCE(@name, display_name),
-                    home_lat = CASE WHEN @setHome THEN @lat ELSE home_lat END,
-                    home_lon = CASE WHEN @setHome THEN @lon ELSE home_lon END,
+                    home_lat = CASE WHEN @setHome = 1 THEN @lat ELSE home_lat END,
+                    home_lon = CASE WHEN @setHome = 1 THEN @lon ELSE home_lon END,
                     notification_prefs = COALESCE(@prefs, notification_prefs),
                     locale = COALESCE(@locale, locale),
                     updated_at = @now
@@ -121,7 +121,7 @@ public static class UsersApi
                 new
                 {
                     name,
-                    setHome = request.HomeLocation is not null,
+                    setHome = request.HomeLocation is not null ? 1 : 0,
                     lat = request.HomeLocation?.Lat,
                     lon = request.HomeLocation?.Lon,
                     prefs = request.NotificationPreferences is null ? null : NotificationPreferenceRules.Merge(current.NotificationPrefs, request.NotificationPreferences),

@@ -6,6 +6,7 @@ using EcoBid.Images.Formats;
 using EcoBid.Server.Http;
 using EcoBid.Server.Identity;
 using EcoBid.Server.Items;
+using EcoBid.Server.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace EcoBid.Server.Images;
@@ -67,6 +68,7 @@ public static class ImagesApi
         var options = services.Options.Value;
         var (image, refused) = await services.Database.WriteAsync<(ImageRecord?, ProblemHttpResult?)>(async scope =>
         {
+            await AggregateLocks.ItemAsync(scope, id);
             var item = await ItemStore.FindAsync(scope.Connection, id, scope.Transaction);
             if (ItemChangesApi.OwnershipProblem(item, user) is { } problem)
             {
@@ -136,6 +138,7 @@ public static class ImagesApi
         ArgumentNullException.ThrowIfNull(services);
         var (keys, refused) = await services.Database.WriteAsync<(IReadOnlyList<string>?, ProblemHttpResult?)>(async scope =>
         {
+            await AggregateLocks.ItemAsync(scope, id);
             var item = await ItemStore.FindAsync(scope.Connection, id, scope.Transaction);
             if (ItemChangesApi.OwnershipProblem(item, user) is { } problem)
             {
@@ -166,6 +169,7 @@ public static class ImagesApi
         ArgumentNullException.ThrowIfNull(services);
         return await services.Database.WriteAsync<Results<Ok<IReadOnlyList<ImageResponse>>, ValidationProblem, ProblemHttpResult>>(async scope =>
         {
+            await AggregateLocks.ItemAsync(scope, id);
             var item = await ItemStore.FindAsync(scope.Connection, id, scope.Transaction);
             if (ItemChangesApi.OwnershipProblem(item, user) is { } problem)
             {

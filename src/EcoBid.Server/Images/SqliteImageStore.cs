@@ -39,7 +39,7 @@ public sealed class SqliteImageStore : IImageStore
             $"""
             SELECT {Columns} FROM (
                 SELECT *, ROW_NUMBER() OVER (PARTITION BY item_id ORDER BY position, id) AS nth
-                FROM item_images WHERE item_id IN @itemIds AND status = 'ready')
+                FROM item_images WHERE item_id IN @itemIds AND status = 'ready') AS ranked
             WHERE nth = 1
             """,
             new { itemIds },
@@ -121,7 +121,11 @@ public sealed class SqliteImageStore : IImageStore
         }
 
         await scope.Connection.ExecuteAsync(
-            $"INSERT OR REPLACE INTO item_image_renditions ({RenditionColumns}) VALUES (@ImageId, @Name, @Format, @Sha256, @BlobKey, @ContentType, @Width, @Height, @Bytes)",
+            $"""
+            INSERT INTO item_image_renditions ({RenditionColumns}) VALUES (@ImageId, @Name, @Format, @Sha256, @BlobKey, @ContentType, @Width, @Height, @Bytes)
+            ON CONFLICT (image_id, name, format) DO UPDATE SET sha256 = excluded.sha256, blob_key = excluded.blob_key, content_type = excluded.content_type,
+                width = excluded.width, height = excluded.height, bytes = excluded.bytes
+            """,
             completion.Renditions,
             scope.Transaction);
         return true;

@@ -9,6 +9,7 @@ using EcoBid.Server.Handlers.ItemCreated;
 using EcoBid.Server.Events;
 using EcoBid.Server.Http;
 using EcoBid.Server.Identity;
+using EcoBid.Server.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace EcoBid.Server.Items;
@@ -30,6 +31,7 @@ public static class ItemChangesApi
         ArgumentNullException.ThrowIfNull(request);
         var outcome = await database.WriteAsync<Results<Ok<ItemResponse>, ValidationProblem, ProblemHttpResult>>(async scope =>
         {
+            await AggregateLocks.ItemAsync(scope, id);
             var item = await ItemStore.FindAsync(scope.Connection, id, scope.Transaction);
             if (OwnershipProblem(item, user) is { } problem)
             {
@@ -86,6 +88,7 @@ public static class ItemChangesApi
         string id, ClaimsPrincipal user, IEventDatabase database, ITimerStore timers, AuctionStore auctions, CancellationToken cancellationToken) =>
         await database.WriteAsync<Results<NoContent, ProblemHttpResult>>(async scope =>
         {
+            await AggregateLocks.ItemAsync(scope, id);
             var item = await ItemStore.FindAsync(scope.Connection, id, scope.Transaction);
             if (OwnershipProblem(item, user) is { } problem)
             {

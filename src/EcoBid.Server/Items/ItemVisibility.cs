@@ -33,7 +33,7 @@ public static class ItemVisibility
     public static async Task<bool> IsHiddenFromAsync(IWriteScope scope, string itemId, ClaimsPrincipal viewer)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        var row = await scope.QueryFirstPreparedAsync<ModerationRow>("SELECT moderation AS Moderation, seller_id AS SellerId FROM items WHERE id = $id", ("$id", itemId));
+        var row = await scope.QueryFirstPreparedAsync<ModerationRow>("SELECT moderation AS Moderation, seller_id AS SellerId FROM items WHERE id = @id", ("@id", itemId));
         return row is not null && IsHiddenFrom(row.Moderation, row.SellerId, viewer);
     }
 

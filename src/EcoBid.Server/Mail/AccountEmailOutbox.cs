@@ -31,10 +31,11 @@ public static class AccountEmailOutbox
     public static async Task<List<QueuedAccountEmail>> ClaimAsync(IWriteScope scope, int batch, TimeSpan lease)
     {
         ArgumentNullException.ThrowIfNull(scope);
+        // "AND due_at <= @now" again outside: a claimer that waited on a concurrent one (PostgreSQL) skips what it leased.
         var rows = await scope.Connection.QueryAsync<QueuedAccountEmail>(
             $"""
             UPDATE account_email_outbox SET due_at = @leaseEnd
-            WHERE id IN (SELECT id FROM account_email_outbox WHERE due_at <= @now ORDER BY due_at LIMIT @batch)
+            WHERE id IN (SELECT id FROM account_email_outbox WHERE due_at <= @now ORDER BY due_at LIMIT @batch) AND due_at <= @now
             RETURNING {QueuedAccountEmail.Columns}
             """,
             new { now = scope.Now.ToUnixTimeMilliseconds(), leaseEnd = (scope.Now + lease).ToUnixTimeMilliseconds(), batch },

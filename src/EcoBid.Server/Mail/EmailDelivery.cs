@@ -76,11 +76,14 @@ public sealed partial class EmailDelivery(
     /// </summary>
     private TimeSpan Lease => (options.Value.SendTimeout * BatchSize) + TimeSpan.FromMinutes(1);
 
+    // The outer WHERE repeats the due check: with concurrent writers (PostgreSQL) a claimer that waited on another's
+    // lease re-checks the row as that one left it, and skips what is leased now, rather than claiming it twice.
     private Task<List<NotificationRecord>> ClaimAsync(CancellationToken cancellationToken) =>
         database.WriteAsync(async scope => (await scope.Connection.QueryAsync<NotificationRecord>(
             $"""
             UPDATE notifications SET email_status = 'sending', email_due_at = @leaseEnd
             WHERE id IN (SELECT id FROM notifications WHERE email_status IN ('pending', 'sending') AND email_due_at <= @now ORDER BY email_due_at LIMIT @batch)
+              AND email_status IN ('pending', 'sending') AND email_due_at <= @now
             RETURNING {NotificationRecord.Columns}
             """,
             new { now = scope.Now.ToUnixTimeMilliseconds(), leaseEnd = (scope.Now + Lease).ToUnixTimeMilliseconds(), batch = BatchSize },

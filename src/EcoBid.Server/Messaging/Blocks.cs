@@ -32,12 +32,12 @@ public static class Blocks
 
         var direction = await scope.QueryFirstPreparedAsync<string?>(
             """
-            SELECT CASE WHEN blocker_id = $owner THEN 'owner' ELSE 'user' END FROM user_blocks
-            WHERE (blocker_id = $owner AND blocked_id = $user) OR (blocker_id = $user AND blocked_id = $owner)
-            ORDER BY blocker_id = $owner DESC LIMIT 1
+            SELECT CASE WHEN blocker_id = @owner THEN 'owner' ELSE 'user' END FROM user_blocks
+            WHERE (blocker_id = @owner AND blocked_id = @user) OR (blocker_id = @user AND blocked_id = @owner)
+            ORDER BY blocker_id = @owner DESC LIMIT 1
             """,
-            ("$owner", ownerId),
-            ("$user", userId));
+            ("@owner", ownerId),
+            ("@user", userId));
         return direction switch
         {
             "owner" => "The owner of this item has blocked you: you cannot reserve, join the waitlist for or bid on their items.",
@@ -53,9 +53,9 @@ public static class Blocks
         foreach (var other in others.Where(o => o != userId).Distinct(StringComparer.Ordinal))
         {
             if (await scope.QueryFirstPreparedAsync<long>(
-                "SELECT EXISTS (SELECT 1 FROM user_blocks WHERE (blocker_id = $user AND blocked_id = $other) OR (blocker_id = $other AND blocked_id = $user))",
-                ("$user", userId),
-                ("$other", other)) == 1)
+                "SELECT CASE WHEN EXISTS (SELECT 1 FROM user_blocks WHERE (blocker_id = @user AND blocked_id = @other) OR (blocker_id = @other AND blocked_id = @user)) THEN 1 ELSE 0 END",
+                ("@user", userId),
+                ("@other", other)) == 1)
             {
                 return true;
             }

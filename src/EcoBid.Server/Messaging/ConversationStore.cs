@@ -14,10 +14,10 @@ public static class ConversationStore
         connection.QuerySingleOrDefaultAsync<ConversationRecord>($"SELECT {ConversationRecord.Columns} FROM conversations WHERE id = @id", new { id }, transaction);
 
     public static Task<ConversationRecord?> FindAsync(IWriteScope scope, string id) =>
-        scope.QueryFirstPreparedAsync<ConversationRecord>($"SELECT {ConversationRecord.Columns} FROM conversations WHERE id = $id", ("$id", id));
+        scope.QueryFirstPreparedAsync<ConversationRecord>($"SELECT {ConversationRecord.Columns} FROM conversations WHERE id = @id", ("@id", id));
 
     public static Task<MessageRecord?> FindMessageAsync(IWriteScope scope, string id) =>
-        scope.QueryFirstPreparedAsync<MessageRecord>($"SELECT {MessageRecord.Columns} FROM messages WHERE id = $id", ("$id", id));
+        scope.QueryFirstPreparedAsync<MessageRecord>($"SELECT {MessageRecord.Columns} FROM messages WHERE id = @id", ("@id", id));
 
     public static Task<MessageRecord?> FindMessageAsync(DbConnection connection, string id, DbTransaction? transaction = null) =>
         connection.QuerySingleOrDefaultAsync<MessageRecord>($"SELECT {MessageRecord.Columns} FROM messages WHERE id = @id", new { id }, transaction);

@@ -5,6 +5,7 @@ using EcoBid.Events.Storage;
 using EcoBid.Server.Http;
 using EcoBid.Server.Identity;
 using EcoBid.Server.Items;
+using EcoBid.Server.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace EcoBid.Server.Messaging;
@@ -37,6 +38,7 @@ public static class ConversationsApi
         var userId = user.Id();
         return await database.WriteAsync<Results<Created<ConversationResponse>, Ok<ConversationResponse>, ProblemHttpResult, ValidationProblem>>(async scope =>
         {
+            await AggregateLocks.ItemAsync(scope, id);
             var item = await ItemStore.FindAsync(scope.Connection, id, scope.Transaction);
             if (item is null || item.Status == ItemStatus.Withdrawn || item.SellerId is null || ItemVisibility.IsHiddenFrom(item, user))
             {
@@ -55,8 +57,8 @@ public static class ConversationsApi
             }
 
             var existing = await scope.Connection.QuerySingleOrDefaultAsync<ConversationRecord>(
-                $"SELECT {ConversationRecord.Columns} FROM conversations WHERE item_id = @itemId AND visibility = @visibility AND (@isPublic OR other_id = @userId)",
-                new { itemId = item.Id, visibility, isPublic, userId },
+                $"SELECT {ConversationRecord.Columns} FROM conversations WHERE item_id = @itemId AND visibility = @visibility AND (@isPublic = 1 OR other_id = @userId)",
+                new { itemId = item.Id, visibility, isPublic = isPublic ? 1 : 0, userId },
                 scope.Transaction);
             if (existing is not null)
             {

@@ -63,8 +63,8 @@ public static class MessagesApi
                 CreatedAt = scope.Now.ToUnixTimeMilliseconds(),
             };
             await scope.ExecutePreparedAsync(
-                "INSERT INTO messages (id, conversation_id, sender_id, body, status, created_at) VALUES ($id, $conversation, $sender, $body, $status, $at)",
-                ("$id", message.Id), ("$conversation", message.ConversationId), ("$sender", message.SenderId), ("$body", message.Body), ("$status", message.Status), ("$at", message.CreatedAt));
+                "INSERT INTO messages (id, conversation_id, sender_id, body, status, created_at) VALUES (@id, @conversation, @sender, @body, @status, @at)",
+                ("@id", message.Id), ("@conversation", message.ConversationId), ("@sender", message.SenderId), ("@body", message.Body), ("@status", message.Status), ("@at", message.CreatedAt));
             var recipients = await ConversationStore.RecipientsAsync(scope.Connection, scope.Transaction, conversation, senderId);
             await scope.PublishAsync(new MessageSent(message.Id, conversation.Id, senderId, recipients, scope.Now));
             return TypedResults.Accepted($"/conversations/{conversation.Id}/messages/{message.Id}", new MessageAccepted(message.Id, conversation.Id, message.Status));

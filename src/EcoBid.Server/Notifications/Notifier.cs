@@ -19,7 +19,7 @@ public sealed class Notifier(ILiveFanout fanout, NotificationSignals signals, No
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(request);
-        var preferences = await scope.QueryFirstPreparedAsync<string>("SELECT notification_prefs FROM users WHERE id = $id", ("$id", request.UserId));
+        var preferences = await scope.QueryFirstPreparedAsync<string>("SELECT notification_prefs FROM users WHERE id = @id", ("@id", request.UserId));
         if (preferences is null)
         {
             return null;
@@ -36,22 +36,22 @@ public sealed class Notifier(ILiveFanout fanout, NotificationSignals signals, No
         var record = await scope.QueryFirstPreparedAsync<NotificationRecord>(
             $"""
             INSERT INTO notifications (user_id, kind, title, body, data, caused_by, dedupe_key, in_inbox, push, email_status, email_due_at, created_at)
-            VALUES ($user, $kind, $title, $body, $data, $causedBy, $dedupeKey, $inbox, $push, $emailStatus, $emailDue, $now)
+            VALUES (@user, @kind, @title, @body, @data, @causedBy, @dedupeKey, @inbox, @push, @emailStatus, @emailDue, @now)
             ON CONFLICT (dedupe_key) DO NOTHING
             RETURNING {NotificationRecord.Columns}
             """,
-            ("$user", request.UserId),
-            ("$kind", request.Kind),
-            ("$title", request.Title),
-            ("$body", request.Body),
-            ("$data", System.Text.Json.JsonSerializer.Serialize(request.Data ?? new { }, EcoBidJson.Web)),
-            ("$causedBy", request.CausedBy),
-            ("$dedupeKey", request.DedupeKey),
-            ("$inbox", channels.Contains(NotificationChannels.InApp)),
-            ("$push", channels.Contains(NotificationChannels.Push)),
-            ("$emailStatus", email ? EmailStatus.Pending : null),
-            ("$emailDue", email ? now : null),
-            ("$now", now));
+            ("@user", request.UserId),
+            ("@kind", request.Kind),
+            ("@title", request.Title),
+            ("@body", request.Body),
+            ("@data", System.Text.Json.JsonSerializer.Serialize(request.Data ?? new { }, EcoBidJson.Web)),
+            ("@causedBy", request.CausedBy),
+            ("@dedupeKey", request.DedupeKey),
+            ("@inbox", channels.Contains(NotificationChannels.InApp) ? 1 : 0),
+            ("@push", channels.Contains(NotificationChannels.Push) ? 1 : 0),
+            ("@emailStatus", email ? EmailStatus.Pending : null),
+            ("@emailDue", email ? now : null),
+            ("@now", now));
         if (record is null)
         {
             return null;

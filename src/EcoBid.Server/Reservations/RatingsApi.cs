@@ -7,6 +7,7 @@ using EcoBid.Events.Timers;
 using EcoBid.Server.Events;
 using EcoBid.Server.Http;
 using EcoBid.Server.Identity;
+using EcoBid.Server.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -47,6 +48,8 @@ public static class RatingsApi
         var raterId = user.Id();
         return await database.WriteAsync<Results<Created<RatingResponse>, ProblemHttpResult, ValidationProblem>>(async scope =>
         {
+            // One rating per party is a unique index; the lock makes the second rater see the first, so the pair is revealed.
+            await AggregateLocks.ReservationAsync(scope, id);
             var reservation = await ReservationStore.FindAsync(scope.Connection, id, scope.Transaction);
             if (reservation is null || (reservation.BuyerId != raterId && reservation.SellerId != raterId))
             {

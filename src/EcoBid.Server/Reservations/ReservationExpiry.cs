@@ -3,6 +3,7 @@ using EcoBid.Domain.Events;
 using EcoBid.Domain.Reservations;
 using EcoBid.Events.Storage;
 using EcoBid.Server.Events;
+using EcoBid.Server.Storage;
 
 namespace EcoBid.Server.Reservations;
 
@@ -28,6 +29,13 @@ public static class ReservationExpiry
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(options);
         var reservation = await ReservationStore.FindAsync(scope.Connection, reservationId, scope.Transaction);
+        if (reservation is not null)
+        {
+            // The item is handed to the next in line: its lock first, then the reservation as it stands now.
+            await AggregateLocks.ItemAsync(scope, reservation.ItemId);
+            reservation = await ReservationStore.FindAsync(scope.Connection, reservationId, scope.Transaction);
+        }
+
         if (reservation is null || reservation.Status != ReservationStatus.Active || reservation.ExpiresAt > scope.Now.ToUnixTimeMilliseconds())
         {
             return false;

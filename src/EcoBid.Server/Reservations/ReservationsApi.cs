@@ -10,6 +10,7 @@ using EcoBid.Server.Http;
 using EcoBid.Server.Identity;
 using EcoBid.Server.Items;
 using EcoBid.Server.Messaging;
+using EcoBid.Server.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -47,6 +48,7 @@ public static class ReservationsApi
         var buyerId = user.Id();
         return await database.WriteAsync<Results<Created<ReservationResponse>, ProblemHttpResult>>(async scope =>
         {
+            await AggregateLocks.ItemAsync(scope, id);
             var item = await ItemStore.FindAsync(scope.Connection, id, scope.Transaction);
             if (item is null || item.Status == ItemStatus.Withdrawn || ItemVisibility.IsHiddenFrom(item, user))
             {
@@ -58,6 +60,8 @@ public static class ReservationsApi
                 return Problems.Forbidden(blocked);
             }
 
+            // The per-person limit counts the buyer's reservations: their other reserves wait (item before user, always).
+            await AggregateLocks.UserAsync(scope, buyerId);
             var refusal = ReservationRules.CanReserve(item.Mode, item.Status, item.SellerId!, buyerId, await ReservationStore.CountHoldingAsync(scope, buyerId), options.Value.MaxActivePerUser);
             if (refusal is not null)
             {
@@ -74,6 +78,7 @@ public static class ReservationsApi
         var userId = user.Id();
         return await database.WriteAsync<Results<Created<WaitlistResponse>, ProblemHttpResult>>(async scope =>
         {
+            await AggregateLocks.ItemAsync(scope, id);
             var item = await ItemStore.FindAsync(scope.Connection, id, scope.Transaction);
             if (item is null || item.Status == ItemStatus.Withdrawn || ItemVisibility.IsHiddenFrom(item, user))
             {
@@ -138,6 +143,7 @@ public static class ReservationsApi
         var userId = user.Id();
         await database.WriteAsync(async scope =>
         {
+            await AggregateLocks.ItemAsync(scope, id);
             var left = await scope.Connection.ExecuteAsync("DELETE FROM waitlist WHERE item_id = @id AND user_id = @userId", new { id, userId }, scope.Transaction) > 0;
             if (left)
             {
@@ -250,7 +256,7 @@ public static class ReservationsApi
         Func<IWriteScope, ReservationRecord, string, Task<ReservationRefusal?>> change, CancellationToken cancellationToken) =>
         await database.WriteAsync<Results<Ok<ReservationResponse>, ProblemHttpResult>>(async scope =>
         {
-            var reservation = await ReservationStore.FindAsync(scope.Connection, id, scope.Transaction);
+            var reservation = await LockedAsync(scope, id);
             if (reservation is null || !IsParty(reservation, userId))
             {
                 return NotFound();
@@ -263,6 +269,18 @@ public static class ReservationsApi
 
             return TypedResults.Ok(await ReservationViews.ForReaderAsync(scope.Connection, (await ReservationStore.FindAsync(scope.Connection, id, scope.Transaction))!, userId, scope.Transaction));
         }, cancellationToken);
+
+    /// <summary>The reservation as it stands once its item's lock is held: a change of state may hand the item on.</summary>
+    private static async Task<ReservationRecord?> LockedAsync(IWriteScope scope, string id)
+    {
+        if (await ReservationStore.FindAsync(scope.Connection, id, scope.Transaction) is not { } unlocked)
+        {
+            return null;
+        }
+
+        await AggregateLocks.ItemAsync(scope, unlocked.ItemId);
+        return await ReservationStore.FindAsync(scope.Connection, id, scope.Transaction);
+    }
 
     private static Task<int> SetStatusAsync(IWriteScope scope, string id, string status, string stampColumn) =>
         scope.Connection.ExecuteAsync(

@@ -59,7 +59,7 @@ public static class SavedSearchStore
             $"""
             SELECT {string.Join(", ", SavedSearchRecord.Columns.Split(", ").Select(c => "s." + c))}
             FROM saved_search_boxes b JOIN saved_searches s ON s.seq = b.id >> 1
-            WHERE b.min_lat <= @Lat AND b.max_lat >= @Lat AND b.min_lon <= @Lon AND b.max_lon >= @Lon AND s.user_id IS NOT @excludeUserId
+            WHERE b.min_lat <= @Lat AND b.max_lat >= @Lat AND b.min_lon <= @Lon AND b.max_lon >= @Lon AND (@excludeUserId IS NULL OR s.user_id <> @excludeUserId)
             """,
             new { point.Lat, point.Lon, excludeUserId },
             transaction)).AsList();

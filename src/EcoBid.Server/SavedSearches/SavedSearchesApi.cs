@@ -8,6 +8,7 @@ using EcoBid.Domain.Validation;
 using EcoBid.Events.Storage;
 using EcoBid.Server.Http;
 using EcoBid.Server.Identity;
+using EcoBid.Server.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace EcoBid.Server.SavedSearches;
@@ -74,6 +75,7 @@ public static class SavedSearchesApi
         var userId = user.Id();
         return await database.WriteAsync<Results<Created<SavedSearchResponse>, ValidationProblem, ProblemHttpResult>>(async scope =>
         {
+            await AggregateLocks.UserAsync(scope, userId);
             var count = await scope.Connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM saved_searches WHERE user_id = @userId", new { userId }, scope.Transaction);
             if (count >= MaxPerUser)
             {

@@ -28,7 +28,7 @@ public sealed class UpdateStats : IEventHandler
         foreach (var name in counters)
         {
             await scope.ExecutePreparedAsync(
-                "INSERT INTO stats_counters (name, value) VALUES ($name, 1) ON CONFLICT (name) DO UPDATE SET value = value + 1", ("$name", name));
+                "INSERT INTO stats_counters (name, value) VALUES (@name, 1) ON CONFLICT (name) DO UPDATE SET value = stats_counters.value + 1", ("@name", name));
         }
     }
 }

@@ -36,7 +36,7 @@ public sealed class NotifyAuctionSeller(Notifier notifier) : IEventHandler
         else
         {
             var reason = ended.UnsoldReason ?? (ended.TotalBids == 0 ? AuctionUnsoldReasons.NoBids : AuctionUnsoldReasons.ReserveNotMet);
-            var topBid = await scope.QueryFirstPreparedAsync<long?>("SELECT current_price FROM auctions WHERE id = $id", ("$id", ended.AuctionId));
+            var topBid = await scope.QueryFirstPreparedAsync<long?>("SELECT current_price FROM auctions WHERE id = @id", ("@id", ended.AuctionId));
             text = NotificationTexts.AuctionNotSold(item, reason, topBid is { } top ? MoneyText.Format(top, ended.Currency, locale) : null);
             data = new { ended.AuctionId, ended.ItemId, Outcome = "unsold", Reason = reason, TopBid = topBid, ended.Currency };
         }

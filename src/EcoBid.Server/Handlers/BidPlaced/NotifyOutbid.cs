@@ -3,6 +3,7 @@ using EcoBid.Events.Handlers;
 using EcoBid.Events.Storage;
 using EcoBid.Server.Events;
 using EcoBid.Server.Notifications;
+using EcoBid.Server.Storage;
 
 namespace EcoBid.Server.Handlers.BidPlaced;
 
@@ -20,18 +21,21 @@ public sealed class NotifyOutbid(Notifier notifier) : IEventHandler
         ArgumentNullException.ThrowIfNull(envelope);
         ArgumentNullException.ThrowIfNull(scope);
         var bid = envelope.Read<Domain.Events.BidPlaced>();
+
+        // Handlers of two bids on one auction may run at once (PostgreSQL): the later bid count must win the row.
+        await AggregateLocks.ItemAsync(scope, bid.ItemId);
         var previous = await scope.QueryFirstPreparedAsync<Leader>(
-            "SELECT leader_id AS LeaderId, bid_count AS BidCount FROM auction_leaders WHERE auction_id = $auction", ("$auction", bid.AuctionId));
+            "SELECT leader_id AS LeaderId, bid_count AS BidCount FROM auction_leaders WHERE auction_id = @auction", ("@auction", bid.AuctionId));
         if (previous is { } known && known.BidCount >= bid.BidCount)
         {
             return;
         }
 
         await scope.ExecutePreparedAsync(
-            "INSERT INTO auction_leaders (auction_id, leader_id, bid_count) VALUES ($auction, $leader, $count) ON CONFLICT (auction_id) DO UPDATE SET leader_id = excluded.leader_id, bid_count = excluded.bid_count",
-            ("$auction", bid.AuctionId),
-            ("$leader", bid.LeaderId),
-            ("$count", bid.BidCount));
+            "INSERT INTO auction_leaders (auction_id, leader_id, bid_count) VALUES (@auction, @leader, @count) ON CONFLICT (auction_id) DO UPDATE SET leader_id = excluded.leader_id, bid_count = excluded.bid_count",
+            ("@auction", bid.AuctionId),
+            ("@leader", bid.LeaderId),
+            ("@count", bid.BidCount));
         if (previous is { } displaced && displaced.LeaderId != bid.LeaderId)
         {
             var price = MoneyText.Format(bid.CurrentPrice, bid.Currency, await Lookups.LocaleAsync(scope, displaced.LeaderId));

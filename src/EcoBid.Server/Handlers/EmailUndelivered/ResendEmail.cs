@@ -28,11 +28,11 @@ public sealed class ResendEmail(NotificationSignals signals) : IEventHandler
 
         var requeued = await scope.ExecutePreparedAsync(
             """
-            UPDATE notifications SET email_status = 'pending', email_attempts = 0, email_due_at = $now, email_error = NULL
-            WHERE id = $id AND email_status IN ('skipped', 'failed')
+            UPDATE notifications SET email_status = 'pending', email_attempts = 0, email_due_at = @now, email_error = NULL
+            WHERE id = @id AND email_status IN ('skipped', 'failed')
             """,
-            ("$now", scope.Now.ToUnixTimeMilliseconds()),
-            ("$id", id));
+            ("@now", scope.Now.ToUnixTimeMilliseconds()),
+            ("@id", id));
         if (requeued > 0)
         {
             scope.OnCommitted(signals.Email.Set);

@@ -108,9 +108,9 @@ public sealed class PushItemUpdates(ILiveFanout fanout) : IEventHandler
         foreach (var bidderId in ids.OfType<string>().Distinct(StringComparer.Ordinal))
         {
             if (await scope.QueryFirstPreparedAsync<Bidder>(
-                "SELECT alias AS Alias, max_amount AS MaxAmount FROM auction_bidders WHERE auction_id = $auction AND bidder_id = $bidder",
-                ("$auction", auctionId),
-                ("$bidder", bidderId)) is { } bidder)
+                "SELECT alias AS Alias, max_amount AS MaxAmount FROM auction_bidders WHERE auction_id = @auction AND bidder_id = @bidder",
+                ("@auction", auctionId),
+                ("@bidder", bidderId)) is { } bidder)
             {
                 bidders[bidderId] = bidder;
             }

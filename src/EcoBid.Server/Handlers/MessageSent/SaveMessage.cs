@@ -44,8 +44,8 @@ public sealed class SaveMessage(ILiveFanout fanout) : IEventHandler
         }
 
         var now = scope.Now.ToUnixTimeMilliseconds();
-        await scope.ExecutePreparedAsync("UPDATE messages SET status = 'saved', saved_at = $now WHERE id = $id", ("$now", now), ("$id", message.Id));
-        await scope.ExecutePreparedAsync("UPDATE conversations SET last_message_at = $now WHERE id = $id", ("$now", now), ("$id", message.ConversationId));
+        await scope.ExecutePreparedAsync("UPDATE messages SET status = 'saved', saved_at = @now WHERE id = @id", ("@now", now), ("@id", message.Id));
+        await scope.ExecutePreparedAsync("UPDATE conversations SET last_message_at = @now WHERE id = @id", ("@now", now), ("@id", message.ConversationId));
         await scope.PublishAsync(new Domain.Events.MessageSaved(message.Id, conversation.Id, message.SenderId, sent.RecipientIds, scope.Now));
 
         var frame = LiveFrames.Message(MessageResponse.From(message with { Status = MessageRecord.Saved, SavedAt = now }));

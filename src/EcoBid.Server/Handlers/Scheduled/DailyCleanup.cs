@@ -26,10 +26,10 @@ public sealed class DailyCleanup(IInbox inbox, ArchiveRetention archive, IOption
         await inbox.PruneAsync(scope, scope.Now - options.Value.InboxRetention);
         await archive.PruneExpiredAsync(scope);
         await using var tokens = scope.Command(
-            "DELETE FROM account_tokens WHERE expires_at < $now OR used_at IS NOT NULL", ("$now", scope.Now.ToUnixTimeMilliseconds()));
+            "DELETE FROM account_tokens WHERE expires_at < @now OR used_at IS NOT NULL", ("@now", scope.Now.ToUnixTimeMilliseconds()));
         await tokens.ExecuteNonQueryAsync(cancellationToken);
         await using var answers = scope.Command(
-            "DELETE FROM auction_requests WHERE created_at < $cutOff", ("$cutOff", (scope.Now - auctions.Value.IdempotencyRetention).ToUnixTimeMilliseconds()));
+            "DELETE FROM auction_requests WHERE created_at < @cutOff", ("@cutOff", (scope.Now - auctions.Value.IdempotencyRetention).ToUnixTimeMilliseconds()));
         await answers.ExecuteNonQueryAsync(cancellationToken);
         await Identity.LoginThrottle.ForgetQuietAsync(scope, TimeSpan.FromDays(1));
     }

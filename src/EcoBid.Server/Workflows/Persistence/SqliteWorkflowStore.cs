@@ -72,7 +72,8 @@ public sealed class SqliteWorkflowStore(IEventDatabase database) : IWorkflowStor
         ArgumentNullException.ThrowIfNull(scope);
         return scope.Connection.ExecuteAsync(
             $"INSERT INTO workflow_versions ({VersionColumns}) VALUES (@Machine, @Version, @Definition, @DefinitionHash, @RevisionId, @Published, @Description, @CreatedAt)",
-            version, scope.Transaction);
+            new { version.Machine, version.Version, version.Definition, version.DefinitionHash, version.RevisionId, Published = version.Published ? 1 : 0, version.Description, version.CreatedAt },
+            scope.Transaction);
     }
 
     public Task<ExecutionRecord?> FindExecutionAsync(IWriteScope scope, string arn)

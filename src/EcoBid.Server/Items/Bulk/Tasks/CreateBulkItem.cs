@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using EcoBid.Server.Events;
+using EcoBid.Server.Storage;
 using EcoBid.Server.Workflows.Tasks;
 
 namespace EcoBid.Server.Items.Bulk.Tasks;
@@ -22,6 +23,7 @@ public sealed class CreateBulkItem : IWorkflowTask
         var scope = context.Scope;
         var bulkId = BulkTaskInput.BulkId(input);
         var index = BulkTaskInput.Index(input);
+        await AggregateLocks.BulkPostingAsync(scope, bulkId);
         var posting = await BulkPostingStore.FindAsync(scope.Connection, bulkId, scope.Transaction)
             ?? throw new WorkflowTaskException("BulkPosting.NotFound", $"No bulk posting {bulkId}.");
         var row = await BulkPostingStore.FindItemAsync(scope, bulkId, index)
