@@ -55,7 +55,7 @@ start() { # name role port
     export Storage=postgres Queues=rabbitmq
     export Postgres__ConnectionString="Host=127.0.0.1;Port=5432;Database=$name;Username=$name;Password=$password"
     export RabbitMq__ConnectionString="amqp://$name:$password@127.0.0.1:5672/$name"
-    exec dotnet "$root/app/EcoBid.Server.dll"
+    exec dotnet "$root/app/ecobid.dll"
   ) >"$log" 2>&1 &
   echo $! >"$root/pids/$1"
 }
@@ -76,7 +76,7 @@ up() {
     wait_ready "http://127.0.0.1:${worker_ports[$((i - 1))]}" 90 || { echo "worker$i did not become ready; see $root/logs/worker$i.log" >&2; exit 1; }
   done
   if ! running proxy; then
-    dotnet "$root/app/EcoBid.Server.dll" proxy --listen "http://localhost:$port" \
+    dotnet "$root/app/ecobid.dll" proxy --listen "http://localhost:$port" \
       --to "http://127.0.0.1:${api_ports[0]},http://127.0.0.1:${api_ports[1]}" >"$root/logs/proxy.log" 2>&1 &
     echo $! >"$root/pids/proxy"
   fi

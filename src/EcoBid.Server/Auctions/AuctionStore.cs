@@ -5,6 +5,7 @@ using EcoBid.Domain.Events;
 using EcoBid.Events.Storage;
 using EcoBid.Events.Timers;
 using EcoBid.Server.Events;
+using EcoBid.Server.Storage;
 
 namespace EcoBid.Server.Auctions;
 
@@ -49,7 +50,7 @@ public sealed class AuctionStore(ITimerStore timers)
             return new Dictionary<string, AuctionRecord>();
         }
 
-        var rows = await connection.QueryAsync<AuctionRecord>($"SELECT {Columns} FROM auctions WHERE item_id IN @itemIds ORDER BY starts_at", new { itemIds });
+        var rows = await connection.QueryAsync<AuctionRecord>(SqlLists.For(connection, $"SELECT {Columns} FROM auctions WHERE item_id IN @itemIds ORDER BY starts_at"), new { itemIds });
         var latest = new Dictionary<string, AuctionRecord>(StringComparer.Ordinal);
         foreach (var row in rows)
         {

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using EcoBid.Server.Storage;
 
 namespace EcoBid.Server.Identity;
 
@@ -15,7 +16,7 @@ public sealed record PersonSummary(string Id, string DisplayName)
             return new Dictionary<string, PersonSummary>(StringComparer.Ordinal);
         }
 
-        var rows = await connection.QueryAsync<PersonSummary>("SELECT id AS Id, display_name AS DisplayName FROM users WHERE id IN @ids", new { ids }, transaction);
+        var rows = await connection.QueryAsync<PersonSummary>(SqlLists.For(connection, "SELECT id AS Id, display_name AS DisplayName FROM users WHERE id IN @ids"), new { ids }, transaction);
         return rows.ToDictionary(r => r.Id, StringComparer.Ordinal);
     }
 }

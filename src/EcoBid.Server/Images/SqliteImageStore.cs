@@ -2,6 +2,7 @@ using System.Data.Common;
 using Dapper;
 using EcoBid.Domain.Items;
 using EcoBid.Events.Storage;
+using EcoBid.Server.Storage;
 
 namespace EcoBid.Server.Images;
 
@@ -36,12 +37,12 @@ public sealed class SqliteImageStore : IImageStore
         }
 
         var covers = (await connection.QueryAsync<ImageRecord>(
-            $"""
+            SqlLists.For(connection, $"""
             SELECT {Columns} FROM (
                 SELECT *, ROW_NUMBER() OVER (PARTITION BY item_id ORDER BY position, id) AS nth
                 FROM item_images WHERE item_id IN @itemIds AND status = 'ready') AS ranked
             WHERE nth = 1
-            """,
+            """),
             new { itemIds },
             transaction)).AsList();
         return (await WithRenditionsAsync(connection, covers, transaction)).ToDictionary(c => c.Image.ItemId, StringComparer.Ordinal);
@@ -183,13 +184,13 @@ public sealed class SqliteImageStore : IImageStore
     public Task ForgetOriginalsAsync(IWriteScope scope, IReadOnlyCollection<string> imageIds)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        return scope.Connection.ExecuteAsync("UPDATE item_images SET original_key = NULL WHERE id IN @imageIds", new { imageIds }, scope.Transaction);
+        return scope.Connection.ExecuteAsync(SqlLists.For(scope.Connection, "UPDATE item_images SET original_key = NULL WHERE id IN @imageIds"), new { imageIds }, scope.Transaction);
     }
 
     public async Task<IReadOnlyList<ImageBlobs>> ExpiredAsync(DbConnection connection, long endedBefore, long issuedBefore, int limit)
     {
         var ids = (await connection.QueryAsync<string>(
-            """
+            SqlLists.For(connection, """
             SELECT g.id FROM item_images g JOIN items i ON i.id = g.item_id
             WHERE i.status IN @ended AND i.updated_at < @endedBefore
             UNION
@@ -197,7 +198,7 @@ public sealed class SqliteImageStore : IImageStore
             UNION
             SELECT g.id FROM item_images g WHERE NOT EXISTS (SELECT 1 FROM items i WHERE i.id = g.item_id)
             LIMIT @limit
-            """,
+            """),
             new { ended = EndedStatuses, endedBefore, issuedBefore, limit })).AsList();
         return await BlobKeysAsync(connection, ids, null);
     }
@@ -216,14 +217,14 @@ public sealed class SqliteImageStore : IImageStore
             return new HashSet<string>(StringComparer.Ordinal);
         }
 
-        return (await connection.QueryAsync<string>("SELECT id FROM item_images WHERE id IN @imageIds", new { imageIds })).ToHashSet(StringComparer.Ordinal);
+        return (await connection.QueryAsync<string>(SqlLists.For(connection, "SELECT id FROM item_images WHERE id IN @imageIds"), new { imageIds })).ToHashSet(StringComparer.Ordinal);
     }
 
     private static async Task<IReadOnlyList<StoredImage>> WithRenditionsAsync(DbConnection connection, List<ImageRecord> images, DbTransaction? transaction)
     {
         var ready = images.Where(i => i.Status == ImageStatus.Ready).Select(i => i.Id).ToList();
         var renditions = ready.Count == 0 ? [] : (await connection.QueryAsync<RenditionRecord>(
-            $"SELECT {RenditionColumns} FROM item_image_renditions WHERE image_id IN @ready", new { ready }, transaction)).AsList();
+            SqlLists.For(connection, $"SELECT {RenditionColumns} FROM item_image_renditions WHERE image_id IN @ready"), new { ready }, transaction)).AsList();
         var byImage = renditions.ToLookup(r => r.ImageId, StringComparer.Ordinal);
         return images.ConvertAll(i => new StoredImage(i, [.. byImage[i.Id]]));
     }
@@ -236,9 +237,9 @@ public sealed class SqliteImageStore : IImageStore
         }
 
         var originals = (await connection.QueryAsync<ImageBlob>(
-            "SELECT id AS ImageId, original_key AS Key FROM item_images WHERE id IN @imageIds AND original_key IS NOT NULL", new { imageIds }, transaction)).AsList();
+            SqlLists.For(connection, "SELECT id AS ImageId, original_key AS Key FROM item_images WHERE id IN @imageIds AND original_key IS NOT NULL"), new { imageIds }, transaction)).AsList();
         var renditions = (await connection.QueryAsync<ImageBlob>(
-            "SELECT image_id AS ImageId, blob_key AS Key FROM item_image_renditions WHERE image_id IN @imageIds", new { imageIds }, transaction)).AsList();
+            SqlLists.For(connection, "SELECT image_id AS ImageId, blob_key AS Key FROM item_image_renditions WHERE image_id IN @imageIds"), new { imageIds }, transaction)).AsList();
         var byImage = originals.Concat(renditions).ToLookup(b => b.ImageId, b => b.Key, StringComparer.Ordinal);
         return imageIds.Select(id => new ImageBlobs(id, [.. byImage[id]])).ToList();
     }
@@ -250,7 +251,7 @@ public sealed class SqliteImageStore : IImageStore
             return;
         }
 
-        await scope.Connection.ExecuteAsync("DELETE FROM item_image_renditions WHERE image_id IN @imageIds", new { imageIds }, scope.Transaction);
-        await scope.Connection.ExecuteAsync("DELETE FROM item_images WHERE id IN @imageIds", new { imageIds }, scope.Transaction);
+        await scope.Connection.ExecuteAsync(SqlLists.For(scope.Connection, "DELETE FROM item_image_renditions WHERE image_id IN @imageIds"), new { imageIds }, scope.Transaction);
+        await scope.Connection.ExecuteAsync(SqlLists.For(scope.Connection, "DELETE FROM item_images WHERE id IN @imageIds"), new { imageIds }, scope.Transaction);
     }
 }

@@ -21,7 +21,7 @@ public static class ItemStore
             return [];
         }
 
-        return (await connection.QueryAsync<ItemRecord>($"SELECT {Columns} FROM items WHERE seq IN @seqs", new { seqs }, transaction)).AsList();
+        return (await connection.QueryAsync<ItemRecord>(SqlLists.For(connection, $"SELECT {Columns} FROM items WHERE seq IN @seqs"), new { seqs }, transaction)).AsList();
     }
 
     private const string Insert = """

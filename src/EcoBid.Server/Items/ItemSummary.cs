@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using EcoBid.Server.Storage;
 
 namespace EcoBid.Server.Items;
 
@@ -18,7 +19,7 @@ public sealed record ItemSummary(string Id, string Title, string? Thumbnail)
             return new Dictionary<string, ItemSummary>(StringComparer.Ordinal);
         }
 
-        var rows = await connection.QueryAsync<(string Id, string Title)>("SELECT id, title FROM items WHERE id IN @ids", new { ids }, transaction);
+        var rows = await connection.QueryAsync<(string Id, string Title)>(SqlLists.For(connection, "SELECT id, title FROM items WHERE id IN @ids"), new { ids }, transaction);
         var covers = await ItemCovers.ForAsync(connection, ids, transaction);
         return rows.ToDictionary(r => r.Id, r => new ItemSummary(r.Id, r.Title, covers.GetValueOrDefault(r.Id)), StringComparer.Ordinal);
     }

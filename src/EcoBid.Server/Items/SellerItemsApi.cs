@@ -10,6 +10,7 @@ using EcoBid.Server.Http;
 using EcoBid.Server.Identity;
 using EcoBid.Server.Images;
 using Microsoft.AspNetCore.Http.HttpResults;
+using EcoBid.Server.Storage;
 
 namespace EcoBid.Server.Items;
 
@@ -92,11 +93,11 @@ public static class SellerItemsApi
             var where = filters.Count == 0 ? string.Empty : $"AND ({string.Join(" OR ", filters)})";
             var visible = publicOnly ? "AND moderation = 'approved'" : string.Empty;
             var rows = (await connection.QueryAsync<ItemRecord>(
-                $"""
+                SqlLists.For(connection, $"""
                 SELECT {ItemStore.Columns} FROM items
                 WHERE seller_id = @sellerId AND seq < @before {where} {visible}
                 ORDER BY seq DESC LIMIT @take
-                """,
+                """),
                 new { sellerId, before = page.Before ?? long.MaxValue, take = page.Take + 1, statuses, moderation })).AsList();
             var more = rows.Count > page.Take;
             var items = more ? rows[..page.Take] : rows;

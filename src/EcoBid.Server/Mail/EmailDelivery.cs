@@ -7,6 +7,7 @@ using EcoBid.Server.Events;
 using EcoBid.Server.Handlers.EmailUndelivered;
 using EcoBid.Server.Notifications;
 using Microsoft.Extensions.Options;
+using EcoBid.Server.Storage;
 
 namespace EcoBid.Server.Mail;
 
@@ -93,7 +94,7 @@ public sealed partial class EmailDelivery(
     {
         var ids = claimed.Select(n => n.UserId).Distinct(StringComparer.Ordinal).ToArray();
         var rows = await database.ReadAsync(db => db.QueryAsync<EmailRecipient>(
-            "SELECT id, email, display_name AS DisplayName FROM users WHERE id IN @ids", new { ids }), cancellationToken);
+            SqlLists.For(db, "SELECT id, email, display_name AS DisplayName FROM users WHERE id IN @ids"), new { ids }), cancellationToken);
         return rows.ToDictionary(r => r.Id, StringComparer.Ordinal);
     }
 

@@ -45,7 +45,7 @@ public sealed class CorrelationTraceQuery(IEventDatabase database, RuleSet rules
         "SELECT event_id AS EventId, COALESCE(source_queue, queue) AS Target, receive_count AS ReceiveCount, in_flight AS InFlight, visible_at AS VisibleAt, dead_lettered_at AS DeadLetteredAt, last_error AS LastError FROM queue_messages WHERE event_id IN @ids";
 
     private const string QueuedOnPostgres =
-        "SELECT event_id AS EventId, COALESCE(source_queue, queue) AS Target, receive_count::bigint AS ReceiveCount, CASE WHEN in_flight THEN 1 ELSE 0 END::bigint AS InFlight, (EXTRACT(EPOCH FROM visible_at) * 1000)::bigint AS VisibleAt, (EXTRACT(EPOCH FROM dead_lettered_at) * 1000)::bigint AS DeadLetteredAt, last_error AS LastError FROM queue_messages WHERE event_id IN @ids";
+        "SELECT event_id AS EventId, COALESCE(source_queue, queue) AS Target, receive_count::bigint AS ReceiveCount, CASE WHEN in_flight THEN 1 ELSE 0 END::bigint AS InFlight, (EXTRACT(EPOCH FROM visible_at) * 1000)::bigint AS VisibleAt, (EXTRACT(EPOCH FROM dead_lettered_at) * 1000)::bigint AS DeadLetteredAt, last_error AS LastError FROM queue_messages WHERE event_id = ANY(@ids)";
 
     private const string Processed = "SELECT processed_at FROM inbox WHERE consumer = @target AND message_key = @key";
 
