@@ -31,4 +31,12 @@ public sealed class BackupOptions
         var data = EcoBidPaths.DataDir(configuration).TrimEnd(Path.DirectorySeparatorChar);
         return Path.Combine(Path.GetDirectoryName(data) ?? data, "ecobid-backups");
     }
+
+    /// <summary>Why EcoBid takes no backups of a deployment whose state is on PostgreSQL.</summary>
+    public const string PostgresMessage =
+        "This server keeps its state in PostgreSQL: back it up with PostgreSQL's tools (pg_dump, or base backups with WAL archiving). " +
+        "EcoBid's backups copy the embedded SQLite file and the data folder (docs/operations.md).";
+
+    public static bool StateIsOnPostgres(IConfiguration configuration) =>
+        string.Equals(configuration?["Storage"]?.Trim(), "postgres", StringComparison.OrdinalIgnoreCase);
 }

@@ -15,6 +15,12 @@ public static class BackupSchedule
         ArgumentNullException.ThrowIfNull(schedules);
         ArgumentNullException.ThrowIfNull(configuration);
         var configured = configuration[$"{BackupOptions.Section}:{nameof(BackupOptions.Schedule)}"]?.Trim();
+        if (BackupOptions.StateIsOnPostgres(configuration))
+        {
+            // There is no file to copy: PostgreSQL's own tools back its state up.
+            return new ScheduleSet([.. schedules.Schedules.Where(s => s.Name != Name)]);
+        }
+
         if (string.IsNullOrEmpty(configured))
         {
             return schedules;

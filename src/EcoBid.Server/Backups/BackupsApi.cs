@@ -24,10 +24,15 @@ public static class BackupsApi
             [.. BackupWriter.List(directory).Select(Path.GetFileName).OfType<string>()]));
     }
 
-    public static async Task<Accepted<BackupRun>> Request(BackupRunStore runs, IEventDatabase database, CancellationToken cancellationToken)
+    public static async Task<Results<Accepted<BackupRun>, ProblemHttpResult>> Request(BackupRunStore runs, IEventDatabase database, IConfiguration configuration, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(runs);
         ArgumentNullException.ThrowIfNull(database);
+        if (BackupOptions.StateIsOnPostgres(configuration))
+        {
+            return TypedResults.Problem(BackupOptions.PostgresMessage, statusCode: StatusCodes.Status409Conflict, title: "Backups are PostgreSQL's here.");
+        }
+
         var id = Guid.CreateVersion7().ToString();
         var run = await database.WriteAsync(async scope =>
         {

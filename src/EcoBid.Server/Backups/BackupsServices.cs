@@ -13,7 +13,7 @@ public static class BackupsServices
         services.Configure<BackupOptions>(configuration.GetSection(BackupOptions.Section));
         services.AddHostedService<DataFolderLock>();
         services.AddSingleton<BackupRunStore>();
-        if (ServerRoleOptions.From(configuration).RunsWorkers)
+        if (ServerRoleOptions.From(configuration).RunsWorkers && !BackupOptions.StateIsOnPostgres(configuration))
         {
             services.AddHostedService<BackupRunner>();
         }

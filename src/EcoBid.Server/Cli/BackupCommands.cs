@@ -78,6 +78,12 @@ internal static class BackupCommands
 
     private static async Task<int> RunAsync(ParseResult result, Func<Task<int>> action)
     {
+        if (BackupOptions.StateIsOnPostgres(Configuration()))
+        {
+            result.InvocationConfiguration.Error.WriteLine(BackupOptions.PostgresMessage);
+            return Failed;
+        }
+
         try
         {
             return await action();

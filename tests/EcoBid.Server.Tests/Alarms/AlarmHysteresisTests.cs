@@ -53,7 +53,7 @@ public sealed class AlarmHysteresisTests : IDisposable
         states.ShouldBe(["OK", "ALARM", "ALARM", "ALARM", "OK"]);
         var transitions = await admin.TransitionsAsync("DeadLetters");
         transitions.Select(t => t.GetProperty("state").GetString()).ShouldBe(["OK", "ALARM"]);
-        (await _app.Database.CountAsync("SELECT COUNT(*) FROM (SELECT envelope FROM outbox UNION ALL SELECT envelope FROM event_archive) WHERE json_extract(envelope, '$.detail.alarm') = 'DeadLetters'")).ShouldBe(2);
+        (await _app.Database.CountAsync("SELECT COUNT(*) FROM (SELECT envelope FROM outbox UNION ALL SELECT envelope FROM event_archive) AS events WHERE json_extract(envelope, '$.detail.alarm') = 'DeadLetters'")).ShouldBe(2);
     }
 
     [Fact]
@@ -72,6 +72,6 @@ public sealed class AlarmHysteresisTests : IDisposable
 
         (first, second).ShouldBe((true, false));
         (await _app.Database.CountAsync("SELECT COUNT(*) FROM alarm_transitions WHERE name = 'DeadLetters'")).ShouldBe(1);
-        (await _app.Database.CountAsync("SELECT COUNT(*) FROM (SELECT envelope FROM outbox UNION ALL SELECT envelope FROM event_archive) WHERE json_extract(envelope, '$.detail-type') = 'AlarmRaised'")).ShouldBe(1);
+        (await _app.Database.CountAsync("SELECT COUNT(*) FROM (SELECT envelope FROM outbox UNION ALL SELECT envelope FROM event_archive) AS events WHERE json_extract(envelope, '$.detail-type') = 'AlarmRaised'")).ShouldBe(1);
     }
 }

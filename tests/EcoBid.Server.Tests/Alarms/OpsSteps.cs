@@ -77,7 +77,7 @@ public static class OpsSteps
     public static Task<long> AlarmEventCountAsync(this EcoBidApp app, string detailType, string alarm) =>
         app.Database.CountAsync(
             """
-            SELECT COUNT(*) FROM (SELECT envelope FROM outbox UNION ALL SELECT envelope FROM event_archive)
+            SELECT COUNT(*) FROM (SELECT envelope FROM outbox UNION ALL SELECT envelope FROM event_archive) AS events
             WHERE json_extract(envelope, '$.detail-type') = @detailType AND json_extract(envelope, '$.detail.alarm') = @alarm
             """,
             new { detailType, alarm });

@@ -157,7 +157,7 @@ public sealed class AuctionCloseTests : IDisposable
     private async Task<List<(JsonElement Detail, DateTimeOffset Time)>> EnvelopesAsync(string detailType)
     {
         var rows = await _app.Database.ReadAsync(connection => connection.QueryAsync<string>(
-            "SELECT envelope FROM (SELECT envelope FROM outbox UNION ALL SELECT envelope FROM event_archive) WHERE json_extract(envelope, '$.detail-type') = @detailType",
+            PortableSql.For(connection, "SELECT envelope FROM (SELECT envelope FROM outbox UNION ALL SELECT envelope FROM event_archive) AS events WHERE json_extract(envelope, '$.detail-type') = @detailType"),
             new { detailType }));
         return [.. rows.Select(EventEnvelope.FromJson).Select(e => (e.Detail, e.Time))];
     }

@@ -47,10 +47,10 @@ public static class AuctionSteps
     public static async Task<List<JsonElement>> EventsAsync(this EcoBid.Events.Storage.IEventDatabase database, string detailType)
     {
         var envelopes = await database.ReadAsync(connection => Dapper.SqlMapper.QueryAsync<string>(connection,
-            """
-            SELECT envelope FROM (SELECT envelope FROM outbox UNION ALL SELECT envelope FROM event_archive)
+            PortableSql.For(connection, """
+            SELECT envelope FROM (SELECT envelope FROM outbox UNION ALL SELECT envelope FROM event_archive) AS events
             WHERE json_extract(envelope, '$.detail-type') = @detailType
-            """,
+            """),
             new { detailType }));
         return [.. envelopes.Select(e => JsonDocument.Parse(e).RootElement.GetProperty("detail").Clone())];
     }

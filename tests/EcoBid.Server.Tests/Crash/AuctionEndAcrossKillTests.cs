@@ -45,7 +45,7 @@ public sealed class AuctionEndAcrossKillTests
         await server.StopAsync();
         await using var connection = new SqliteConnection($"Data Source={server.DatabasePath};Pooling=False");
         (await connection.ExecuteScalarAsync<long>(
-            "SELECT COUNT(*) FROM (SELECT envelope FROM outbox UNION ALL SELECT envelope FROM event_archive) WHERE json_extract(envelope, '$.detail-type') = 'AuctionEnded'")).ShouldBe(1);
+            "SELECT COUNT(*) FROM (SELECT envelope FROM outbox UNION ALL SELECT envelope FROM event_archive) AS events WHERE json_extract(envelope, '$.detail-type') = 'AuctionEnded'")).ShouldBe(1);
         (await connection.ExecuteScalarAsync<string>("SELECT buyer_id FROM reservations WHERE item_id = @itemId", new { itemId })).ShouldBe(ann.Id);
         (await connection.ExecuteScalarAsync<long>("SELECT winning_bid FROM auctions")).ShouldBe(20_50);
     }

@@ -116,10 +116,10 @@ public sealed class AuctionRaceTests(ITestOutputHelper output)
         auction.WinningBid.ShouldBe(result.WinningBid);
 
         (await connection.ExecuteScalarAsync<long>(
-            "SELECT COUNT(*) FROM (SELECT envelope FROM outbox UNION ALL SELECT envelope FROM event_archive) WHERE json_extract(envelope, '$.detail-type') = 'BidPlaced'"))
+            "SELECT COUNT(*) FROM (SELECT envelope FROM outbox UNION ALL SELECT envelope FROM event_archive) AS events WHERE json_extract(envelope, '$.detail-type') = 'BidPlaced'"))
             .ShouldBe(bids.Count);
         (await connection.ExecuteScalarAsync<long>(
-            "SELECT COUNT(*) FROM (SELECT envelope FROM outbox UNION ALL SELECT envelope FROM event_archive) WHERE json_extract(envelope, '$.detail-type') = 'AuctionEnded'"))
+            "SELECT COUNT(*) FROM (SELECT envelope FROM outbox UNION ALL SELECT envelope FROM event_archive) AS events WHERE json_extract(envelope, '$.detail-type') = 'AuctionEnded'"))
             .ShouldBe(1);
         foreach (var (_, client) in bidders)
         {

@@ -52,7 +52,7 @@ public sealed class DisputeAcrossKillTests
         (await CountAsync(server, "SELECT COUNT(*) FROM workflow_executions e JOIN disputes d ON d.execution_arn = e.arn WHERE d.id = @id AND e.status = 'SUCCEEDED'", id)).ShouldBe(1);
         (await CountAsync(
             server,
-            "SELECT COUNT(*) FROM (SELECT envelope FROM outbox UNION ALL SELECT envelope FROM event_archive) WHERE json_extract(envelope, '$.detail-type') = 'DisputeResolved' AND json_extract(envelope, '$.detail.disputeId') = @id",
+            "SELECT COUNT(*) FROM (SELECT envelope FROM outbox UNION ALL SELECT envelope FROM event_archive) AS events WHERE json_extract(envelope, '$.detail-type') = 'DisputeResolved' AND json_extract(envelope, '$.detail.disputeId') = @id",
             id)).ShouldBe(1);
         (await CountAsync(server, "SELECT COUNT(*) FROM notifications WHERE kind = 'dispute_resolved' AND json_extract(data, '$.disputeId') = @id", id)).ShouldBe(2);
     }

@@ -44,6 +44,6 @@ public sealed class ReservationExpiryAcrossKillTests
         await using var connection = new SqliteConnection($"Data Source={server.DatabasePath};Pooling=False");
         (await connection.ExecuteScalarAsync<long>("SELECT no_shows FROM users WHERE id = @Id", new { buyer.Id })).ShouldBe(1);
         (await connection.ExecuteScalarAsync<long>(
-            "SELECT COUNT(*) FROM (SELECT envelope FROM outbox UNION ALL SELECT envelope FROM event_archive) WHERE json_extract(envelope, '$.detail-type') = 'ReservationExpired'")).ShouldBe(1);
+            "SELECT COUNT(*) FROM (SELECT envelope FROM outbox UNION ALL SELECT envelope FROM event_archive) AS events WHERE json_extract(envelope, '$.detail-type') = 'ReservationExpired'")).ShouldBe(1);
     }
 }

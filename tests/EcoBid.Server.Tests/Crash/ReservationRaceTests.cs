@@ -47,7 +47,7 @@ public sealed class ReservationRaceTests
         await using var connection = new SqliteConnection($"Data Source={server.DatabasePath};Pooling=False");
         (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM reservations WHERE item_id = @itemId", new { itemId })).ShouldBe(1);
         (await connection.ExecuteScalarAsync<long>(
-            "SELECT COUNT(*) FROM (SELECT envelope FROM outbox UNION ALL SELECT envelope FROM event_archive) WHERE json_extract(envelope, '$.detail-type') = 'ReservationCreated'")).ShouldBe(1);
+            "SELECT COUNT(*) FROM (SELECT envelope FROM outbox UNION ALL SELECT envelope FROM event_archive) AS events WHERE json_extract(envelope, '$.detail-type') = 'ReservationCreated'")).ShouldBe(1);
         foreach (var client in buyers)
         {
             client.Dispose();

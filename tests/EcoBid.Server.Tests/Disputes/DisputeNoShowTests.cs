@@ -78,9 +78,9 @@ public sealed class DisputeNoShowTests : IDisposable
     private async Task<IReadOnlyList<bool>> ResolvedEventsAsync(string disputeId) =>
         (await _app.Database.ReadAsync(c => Dapper.SqlMapper.QueryAsync<bool>(
             c,
-            """
-            SELECT json_extract(envelope, '$.detail.noShowRecorded') FROM (SELECT envelope FROM outbox UNION ALL SELECT envelope FROM event_archive)
+            PortableSql.For(c, """
+            SELECT json_extract(envelope, '$.detail.noShowRecorded') FROM (SELECT envelope FROM outbox UNION ALL SELECT envelope FROM event_archive) AS events
             WHERE json_extract(envelope, '$.detail-type') = 'DisputeResolved' AND json_extract(envelope, '$.detail.disputeId') = @disputeId
-            """,
+            """),
             new { disputeId }))).ToList();
 }

@@ -56,7 +56,7 @@ public static class DisputeSteps
     {
         ArgumentNullException.ThrowIfNull(app);
         return (await app.Database.ReadAsync(c => c.QueryAsync<string>(
-            "SELECT user_id FROM notifications WHERE kind = 'dispute_resolved' AND json_extract(data, '$.disputeId') = @disputeId ORDER BY user_id",
+            PortableSql.For(c, "SELECT user_id FROM notifications WHERE kind = 'dispute_resolved' AND json_extract(data, '$.disputeId') = @disputeId ORDER BY user_id"),
             new { disputeId }))).AsList();
     }
 

@@ -12,7 +12,9 @@ public sealed class BackendSwitchTests
 {
     public static TheoryData<string, string?, string?, string[]> Refused => new()
     {
-        { "postgres", null, null, ["Storage 'postgres' is not available yet", "feature stores", "Storage=sqlite"] },
+        { "postgres", null, null, ["Storage 'postgres' needs Postgres:ConnectionString", "Postgres__ConnectionString"] },
+        { "postgres", null, "Host=127.0.0.1;Port=1;Database=ecobid;Username=ecobid;Password=secret;Timeout=3", ["Storage 'postgres': PostgreSQL is unreachable at postgres://127.0.0.1:1/ecobid"] },
+        { "postgres", null, "Host=127.0.0.1;Colour=blue", ["Postgres:ConnectionString is not an Npgsql connection string"] },
         { "oracle", null, null, ["Storage 'oracle' is not known", "sqlite", "postgres"] },
         { "sqlite", "kafka", null, ["Queues 'kafka' is not known", "embedded", "rabbitmq"] },
         { "sqlite", "rabbitmq", null, ["RabbitMq:ConnectionString", "RabbitMq__ConnectionString"] },
@@ -22,9 +24,11 @@ public sealed class BackendSwitchTests
 
     [Theory]
     [MemberData(nameof(Refused))]
-    public void The_server_refuses_to_start_naming_what_is_wrong(string storage, string? queues, string? broker, string[] expected)
+    public void The_server_refuses_to_start_naming_what_is_wrong(string storage, string? queues, string? connection, string[] expected)
     {
-        using var app = new EcoBidApp().With("Storage", storage).With("Queues", queues).With("RabbitMq:ConnectionString", broker);
+        // The connection string is the database's for Storage=postgres, the broker's otherwise.
+        using var app = new EcoBidApp().With("Storage", storage).With("Queues", queues)
+            .With(storage == "postgres" ? "Postgres:ConnectionString" : "RabbitMq:ConnectionString", connection);
 
         var error = Should.Throw<Exception>(() => app.CreateClient());
 

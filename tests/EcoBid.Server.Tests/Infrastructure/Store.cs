@@ -7,7 +7,7 @@ namespace EcoBid.Server.Tests.Infrastructure;
 public static class Store
 {
     public static Task<long> CountAsync(this IEventDatabase database, string sql, object? parameters = null) =>
-        database.ReadAsync(connection => connection.ExecuteScalarAsync<long>(sql, parameters));
+        database.ReadAsync(connection => connection.ExecuteScalarAsync<long>(PortableSql.For(connection, sql), parameters));
 
     /// <summary>The id of the ItemCreated event for an item, whether it is still in the outbox or already dispatched.</summary>
     public static async Task<string> ItemCreatedEventIdAsync(this IEventDatabase database, string itemId) =>
@@ -30,7 +30,7 @@ public static class Store
         database.ReadAsync(connection => connection.ExecuteScalarAsync<long>(
             connection is Npgsql.NpgsqlConnection
                 ? "SELECT COUNT(*) FROM (SELECT envelope FROM outbox UNION ALL SELECT envelope FROM event_archive) AS events WHERE envelope::jsonb ->> 'detail-type' = @detailType"
-                : "SELECT COUNT(*) FROM (SELECT envelope FROM outbox UNION ALL SELECT envelope FROM event_archive) WHERE json_extract(envelope, '$.detail-type') = @detailType",
+                : "SELECT COUNT(*) FROM (SELECT envelope FROM outbox UNION ALL SELECT envelope FROM event_archive) AS events WHERE json_extract(envelope, '$.detail-type') = @detailType",
             new { detailType }));
 
     public static Task<string> ArchivedEnvelopeAsync(this IEventDatabase database, string eventId) =>

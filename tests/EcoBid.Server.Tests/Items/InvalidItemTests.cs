@@ -103,6 +103,6 @@ public sealed class InvalidItemTests : IDisposable
     {
         (await _app.Database.CountAsync("SELECT COUNT(*) FROM items")).ShouldBe(0);
         (await _app.Database.CountAsync(
-            "SELECT COUNT(*) FROM (SELECT envelope FROM outbox UNION ALL SELECT envelope FROM event_archive) WHERE json_extract(envelope, '$.source') = 'ecobid.items'")).ShouldBe(0);
+            "SELECT COUNT(*) FROM (SELECT envelope FROM outbox UNION ALL SELECT envelope FROM event_archive) AS events WHERE json_extract(envelope, '$.source') = 'ecobid.items'")).ShouldBe(0);
     }
 }

@@ -99,7 +99,10 @@ public sealed class FrontProxyTests : IAsyncLifetime
                 var received = await socket.ReceiveAsync(buffer, context.RequestAborted);
                 var reply = Encoding.UTF8.GetBytes($"{Encoding.UTF8.GetString(buffer, 0, received.Count)} from {name}");
                 await socket.SendAsync(reply, WebSocketMessageType.Text, true, context.RequestAborted);
-                await socket.ReceiveAsync(buffer, context.RequestAborted);
+                if ((await socket.ReceiveAsync(buffer, context.RequestAborted)).MessageType == WebSocketMessageType.Close)
+                {
+                    await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, context.RequestAborted);
+                }
             });
             await _app.StartAsync();
         }

@@ -39,7 +39,7 @@ public sealed class WorkflowKillNineTests
 
     private const string StepEvents = """
         SELECT json_extract(envelope, '$.detail.execution') AS execution, json_extract(envelope, '$.detail.step') AS step
-        FROM (SELECT envelope FROM outbox UNION ALL SELECT envelope FROM event_archive)
+        FROM (SELECT envelope FROM outbox UNION ALL SELECT envelope FROM event_archive) AS events
         WHERE json_extract(envelope, '$.detail-type') = 'StepDone'
         """;
 
@@ -121,7 +121,7 @@ public sealed class WorkflowKillNineTests
 
         await server.StopAsync();
         (await CountAsync(server, "SELECT COUNT(*) FROM workflow_executions WHERE output = '\"rested\"'")).ShouldBe(Executions);
-        (await CountAsync(server, "SELECT COUNT(*) FROM (SELECT envelope FROM outbox UNION ALL SELECT envelope FROM event_archive) WHERE json_extract(envelope, '$.detail-type') = 'NapOver'")).ShouldBe(Executions);
+        (await CountAsync(server, "SELECT COUNT(*) FROM (SELECT envelope FROM outbox UNION ALL SELECT envelope FROM event_archive) AS events WHERE json_extract(envelope, '$.detail-type') = 'NapOver'")).ShouldBe(Executions);
         (await CountAsync(server, "SELECT COUNT(DISTINCT json_extract(envelope, '$.detail.execution')) FROM event_archive WHERE detail_type = 'NapOver'")).ShouldBe(Executions);
         (await CountAsync(server, "SELECT COUNT(*) FROM workflow_history WHERE event LIKE '%\"type\":\"WaitStateExited\"%'")).ShouldBe(Executions);
         (await CountAsync(server, "SELECT COUNT(*) FROM timers WHERE key LIKE 'workflow:%'")).ShouldBe(0);

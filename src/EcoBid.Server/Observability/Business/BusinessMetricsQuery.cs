@@ -36,10 +36,10 @@ public static class BusinessMetricsQuery
     internal const string EventsOnPostgres = $$"""
         SELECT FLOOR((EXTRACT(EPOCH FROM event_time) * 1000 - @from) / @bucket)::bigint AS Bucket, detail_type AS DetailType, COUNT(*) AS Count,
                SUM(CASE WHEN CASE detail_type
-                   WHEN 'ItemCreated' THEN envelope::jsonb #>> '{detail,mode}' = 'free'
-                   WHEN 'ReservationCreated' THEN COALESCE(envelope::jsonb #>> '{detail,origin}', 'reserve') <> 'auction'
-                   WHEN 'ReservationExpired' THEN COALESCE(envelope::jsonb #>> '{detail,noShow}', 'true') IN ('true', '1')
-                   WHEN 'AuctionEnded' THEN envelope::jsonb #>> '{detail,sold}' IN ('true', '1')
+                   WHEN 'ItemCreated' THEN ecobid_json(envelope) #>> '{detail,mode}' = 'free'
+                   WHEN 'ReservationCreated' THEN COALESCE(ecobid_json(envelope) #>> '{detail,origin}', 'reserve') <> 'auction'
+                   WHEN 'ReservationExpired' THEN COALESCE(ecobid_json(envelope) #>> '{detail,noShow}', 'true') IN ('true', '1')
+                   WHEN 'AuctionEnded' THEN ecobid_json(envelope) #>> '{detail,sold}' IN ('true', '1')
                    ELSE false END THEN 1 ELSE 0 END)::bigint AS Marked
         FROM event_archive
         WHERE detail_type IN {{CountedTypes}} AND event_time >= @fromTime AND event_time < @toTime

@@ -33,12 +33,12 @@ public sealed class CorrelationTraceQuery(IEventDatabase database, RuleSet rules
     // columns are (unix milliseconds, 0/1), and find the correlation id through the same expression as its index.
     internal const string ArchivedOnPostgres = """
         SELECT event_id, envelope, (EXTRACT(EPOCH FROM archived_at) * 1000)::bigint FROM event_archive
-        WHERE (envelope::jsonb ->> 'correlation-id') = @id
+        WHERE (ecobid_json(envelope) ->> 'correlation-id') = @id
         ORDER BY event_time, seq LIMIT @max
         """;
 
     private const string PendingOnPostgres = """
-        SELECT envelope FROM outbox WHERE (envelope::jsonb ->> 'correlation-id') = @id ORDER BY seq LIMIT @max
+        SELECT envelope FROM outbox WHERE (ecobid_json(envelope) ->> 'correlation-id') = @id ORDER BY seq LIMIT @max
         """;
 
     private const string Queued =

@@ -42,11 +42,13 @@ public sealed class SqliteToPostgresMigration(string sqlitePath, string postgres
         await target.OpenAsync(cancellationToken);
         var tables = await TargetTablesAsync(target);
         await RefuseIfNotEmptyAsync(target, tables.Keys);
+        var order = await ParentsFirstAsync(target, tables.Keys);
 
         await using var snapshot = source.BeginTransaction(deferred: true);
         var copies = new List<TableCopy>();
-        foreach (var (table, columns) in tables)
+        foreach (var table in order)
         {
+            var columns = tables[table];
             if (!await SourceHasAsync(source, table))
             {
                 continue;
@@ -115,6 +117,42 @@ public sealed class SqliteToPostgresMigration(string sqlitePath, string postgres
         return rows.Where(r => !NotCopied.Contains(r.Table))
             .GroupBy(r => r.Table, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(r => new PostgresColumn(r.Column, r.DataType, r.GeneratedAlways)).ToList(), StringComparer.Ordinal);
+    }
+
+    /// <summary>The tables ordered so that every table a foreign key refers to is filled before the table that refers to it.</summary>
+    private static async Task<List<string>> ParentsFirstAsync(NpgsqlConnection target, IEnumerable<string> tables)
+    {
+        var references = (await target.QueryAsync<(string Child, string Parent)>(
+            """
+            SELECT c.conrelid::regclass::text, c.confrelid::regclass::text FROM pg_constraint c
+            WHERE c.contype = 'f' AND c.connamespace = current_schema()::regnamespace AND c.conrelid <> c.confrelid
+            """)).ToLookup(r => r.Child.Trim('"'), r => r.Parent.Trim('"'), StringComparer.Ordinal);
+        var ordered = new List<string>();
+        var placed = new HashSet<string>(StringComparer.Ordinal);
+        void Place(string table, int depth)
+        {
+            if (placed.Contains(table) || depth > 64)
+            {
+                return;
+            }
+
+            foreach (var parent in references[table])
+            {
+                Place(parent, depth + 1);
+            }
+
+            if (placed.Add(table))
+            {
+                ordered.Add(table);
+            }
+        }
+
+        foreach (var table in tables.Order(StringComparer.Ordinal))
+        {
+            Place(table, 0);
+        }
+
+        return ordered.Where(tables.Contains).ToList();
     }
 
     private static async Task RefuseIfNotEmptyAsync(NpgsqlConnection target, IEnumerable<string> tables)
