@@ -27,14 +27,14 @@ internal sealed record AuctionBenchResult(
     public bool Ok => Problems.Count == 0;
 }
 
+/// <summary>The bids of one run: every call's latency and the answers of the accepted ones.</summary>
+internal sealed record BidRun(int Attempts, int Accepted, TimeSpan Elapsed, List<double> Latencies, List<EcoBid.Server.Auctions.BidResponse> Answers);
+
 /// <summary>
 /// One hot auction: many bidders bid on it at once through the bid endpoint's handler (idempotency key, read, decide,
 /// write, BidPlaced, in one write transaction each), with the relay and every consumer running behind. Then many
 /// auctions end at nearly the same moment, and each close is timed from its effective end to its commit.
 /// </summary>
-/// <summary>The bids of one run: every call's latency and the answers of the accepted ones.</summary>
-internal sealed record BidRun(int Attempts, int Accepted, TimeSpan Elapsed, List<double> Latencies, List<EcoBid.Server.Auctions.BidResponse> Answers);
-
 internal static class AuctionBenchmark
 {
     public const int Bidders = 64;
