@@ -2,10 +2,12 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Security.Claims;
 using Dapper;
+using EcoBid.Server.Storage;
 
 namespace EcoBid.Bench;
 
 internal sealed record AuctionBenchResult(
+    string Store,
     int Bidders,
     int Attempts,
     int Accepted,
@@ -25,6 +27,9 @@ internal sealed record AuctionBenchResult(
     public bool Ok => Problems.Count == 0;
 }
 
+/// <summary>The bids of one run: every call's latency and the answers of the accepted ones.</summary>
+internal sealed record BidRun(int Attempts, int Accepted, TimeSpan Elapsed, List<double> Latencies, List<EcoBid.Server.Auctions.BidResponse> Answers);
+
 /// <summary>
 /// One hot auction: many bidders bid on it at once through the bid endpoint's handler (idempotency key, read, decide,
 /// write, BidPlaced, in one write transaction each), with the relay and every consumer running behind. Then many
@@ -42,57 +47,65 @@ internal static class AuctionBenchmark
     /// </summary>
     private const long TicketStep = 250_00;
 
-    public static async Task<AuctionBenchResult> RunAsync(BenchOptions options, CancellationToken cancellationToken)
+    /// <summary>The run on the embedded store, or with <paramref name="onPostgres"/> on a fresh PostgreSQL schema.</summary>
+    public static async Task<AuctionBenchResult> RunAsync(BenchOptions options, bool onPostgres, CancellationToken cancellationToken)
     {
-        await using var host = await AuctionHost.StartAsync(options, cancellationToken);
+        await using var schema = onPostgres ? await BenchSchema.CreateAsync(options, "auction", cancellationToken) : null;
+        await using var host = await AuctionHost.StartAsync(options, schema, "all", cancellationToken);
         var seller = (await host.PeopleAsync("seller", 1))[0];
         var bidders = await host.PeopleAsync("bidder", Bidders);
 
         var warm = await host.AuctionAsync(seller, 0, TimeSpan.FromHours(1), cancellationToken);
-        await BidAsync(host, warm, bidders, int.MaxValue, options.WarmupTime, cancellationToken);
+        await BidAsync([host], warm, bidders, int.MaxValue, options.WarmupTime, cancellationToken);
 
         var hot = await host.AuctionAsync(seller, 1, TimeSpan.FromHours(1), cancellationToken);
         var attempts = options.Events * 4;
         var cpu = ProcessCpu.Now();
-        var run = await BidAsync(host, hot, bidders, attempts, TimeSpan.MaxValue, cancellationToken);
+        var run = await BidAsync([host], hot, bidders, attempts, TimeSpan.MaxValue, cancellationToken);
         cpu = ProcessCpu.Now() - cpu;
 
         var problems = new List<string>();
         await CheckHotAuctionAsync(host, hot, run.Accepted, problems);
+        HotAuctionChecks.CheckAccepted(await HotAuctionChecks.StoredBidsAsync(host, hot), run.Answers, problems);
         await WaitForIdleAsync(host, options.Timeout, cancellationToken);
         var closes = await CloseManyAsync(host, seller, bidders, options.Timeout, problems, cancellationToken);
-        return new AuctionBenchResult(Bidders, run.Attempts, run.Accepted, run.Elapsed, cpu, LatencySummary.Of(run.Latencies), closes.Count, LatencySummary.Of(closes), problems);
+        return new AuctionBenchResult(onPostgres ? "PostgreSQL" : "SQLite", Bidders, run.Attempts, run.Accepted, run.Elapsed, cpu, LatencySummary.Of(run.Latencies), closes.Count, LatencySummary.Of(closes), problems);
     }
 
-    /// <summary>Every bidder bids in a loop until <paramref name="attempts"/> bids are made or <paramref name="duration"/> is over.</summary>
-    private static async Task<(int Attempts, int Accepted, TimeSpan Elapsed, List<double> Latencies)> BidAsync(
-        AuctionHost host, string itemId, IReadOnlyList<ClaimsPrincipal> bidders, int attempts, TimeSpan duration, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every bidder bids in a loop until <paramref name="attempts"/> bids are made or <paramref name="duration"/> is
+    /// over; bidder i sends through host i mod the number of hosts. Latencies are those of all bids, accepted or not.
+    /// </summary>
+    public static async Task<BidRun> BidAsync(
+        IReadOnlyList<AuctionHost> hosts, string itemId, IReadOnlyList<ClaimsPrincipal> bidders, int attempts, TimeSpan duration, CancellationToken cancellationToken)
     {
         var latencies = new ConcurrentBag<double>();
+        var answers = new ConcurrentBag<EcoBid.Server.Auctions.BidResponse>();
         var made = 0;
         var accepted = 0;
         var ticket = 0L;
         var started = Stopwatch.GetTimestamp();
-        async Task Bidder(ClaimsPrincipal bidder)
+        async Task Bidder(AuctionHost host, ClaimsPrincipal bidder)
         {
             while (Interlocked.Increment(ref made) <= attempts && Stopwatch.GetElapsedTime(started) < duration)
             {
                 var amount = Interlocked.Add(ref ticket, TicketStep);
                 var sent = Stopwatch.GetTimestamp();
-                if (await host.BidAsync(itemId, bidder, amount, cancellationToken))
+                if (await host.BidAsync(itemId, bidder, amount, cancellationToken) is { } answer)
                 {
                     Interlocked.Increment(ref accepted);
+                    answers.Add(answer);
                 }
 
                 latencies.Add(Stopwatch.GetElapsedTime(sent).TotalMilliseconds);
             }
         }
 
-        await Task.WhenAll(bidders.Select(b => Task.Run(() => Bidder(b), cancellationToken)));
-        return (latencies.Count, accepted, Stopwatch.GetElapsedTime(started), [.. latencies]);
+        await Task.WhenAll(bidders.Select((b, i) => Task.Run(() => Bidder(hosts[i % hosts.Count], b), cancellationToken)));
+        return new BidRun(latencies.Count, accepted, Stopwatch.GetElapsedTime(started), [.. latencies], [.. answers]);
     }
 
-    private static async Task CheckHotAuctionAsync(AuctionHost host, string itemId, int accepted, List<string> problems)
+    internal static async Task CheckHotAuctionAsync(AuctionHost host, string itemId, int accepted, List<string> problems)
     {
         var (bidCount, stored, fallen) = await host.Database.ReadAsync(connection => connection.QuerySingleAsync<(long, long, long)>(
             """
@@ -149,7 +162,8 @@ internal static class AuctionBenchmark
         var deadline = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
         while (true)
         {
-            var open = await host.Database.ReadAsync(c => c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM auctions WHERE item_id IN @items AND status = 'open'", new { items }), cancellationToken);
+            var open = await host.Database.ReadAsync(
+                c => c.ExecuteScalarAsync<long>(SqlLists.For(c, "SELECT COUNT(*) FROM auctions WHERE item_id IN @items AND status = 'open'"), new { items }), cancellationToken);
             if (open == 0)
             {
                 break;
@@ -165,7 +179,7 @@ internal static class AuctionBenchmark
         }
 
         var rows = (await host.Database.ReadAsync(c => c.QueryAsync<(long End, long? Closed, long? Sold)>(
-            "SELECT effective_end, closed_at, sold FROM auctions WHERE item_id IN @items", new { items }), cancellationToken)).ToList();
+            SqlLists.For(c, "SELECT effective_end, closed_at, sold FROM auctions WHERE item_id IN @items"), new { items }), cancellationToken)).ToList();
         var unsold = rows.Count(r => r.Sold != 1);
         if (unsold > 0)
         {

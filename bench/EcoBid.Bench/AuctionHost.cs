@@ -15,8 +15,10 @@ using Microsoft.Extensions.Options;
 namespace EcoBid.Bench;
 
 /// <summary>
-/// The whole embedded server in this process (its own composition, role <c>all</c>, relay and consumers running, no
-/// HTTP), with people to sell and bid, driven through the auction endpoints' own handler methods.
+/// The whole server in this process (its own composition, role <c>all</c> by default, relay and consumers running, no
+/// HTTP), with people to sell and bid, driven through the auction endpoints' own handler methods. Given a schema, its
+/// state is on PostgreSQL (<c>Storage=postgres</c>); several hosts may share one schema, each with a role of its own,
+/// as the processes of a cluster do.
 /// </summary>
 internal sealed class AuctionHost : IAsyncDisposable
 {
@@ -32,9 +34,9 @@ internal sealed class AuctionHost : IAsyncDisposable
 
     public IEventDatabase Database { get; }
 
-    public static async Task<AuctionHost> StartAsync(BenchOptions options, CancellationToken cancellationToken)
+    public static async Task<AuctionHost> StartAsync(BenchOptions options, BenchSchema? schema, string role, CancellationToken cancellationToken)
     {
-        var directory = new DataDirectory(options, "auction");
+        var directory = new DataDirectory(options, $"auction-{role}");
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             Args = [],
@@ -44,10 +46,19 @@ internal sealed class AuctionHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             [EcoBidPaths.DataDirKey] = directory.Path,
-            ["Role"] = "all",
+            ["Role"] = role,
             ["Auctions:MinDuration"] = "00:00:01",
             ["Logging:LogLevel:Default"] = "Warning",
         });
+        if (schema is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Storage"] = "postgres",
+                ["Postgres:ConnectionString"] = schema.ConnectionString,
+            });
+        }
+
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
         builder.Services.AddEcoBid(builder.Configuration);
@@ -81,13 +92,13 @@ internal sealed class AuctionHost : IAsyncDisposable
             : throw new InvalidOperationException($"The auction was refused: {auctioned.Result}.");
     }
 
-    /// <summary>One bid through the endpoint's handler, with a fresh idempotency key; true if accepted.</summary>
-    public async Task<bool> BidAsync(string itemId, ClaimsPrincipal bidder, long maxAmount, CancellationToken cancellationToken)
+    /// <summary>One bid through the endpoint's handler, with a fresh idempotency key; the answer if accepted, else null.</summary>
+    public async Task<BidResponse?> BidAsync(string itemId, ClaimsPrincipal bidder, long maxAmount, CancellationToken cancellationToken)
     {
         var result = await BidsApi.PlaceBid(
             itemId, new PlaceBidRequest(maxAmount), Guid.NewGuid().ToString("N"), bidder, new DefaultHttpContext().Response, Database,
             Service<AuctionStore>(), cancellationToken);
-        return result.Result is Created<BidResponse>;
+        return (result.Result as Created<BidResponse>)?.Value;
     }
 
     public async ValueTask DisposeAsync()

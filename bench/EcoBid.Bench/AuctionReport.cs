@@ -13,7 +13,7 @@ internal static class AuctionReport
             return;
         }
 
-        var table = new Table().Border(TableBorder.Ascii).Title("Quick auction: one hot auction, then many closing at once");
+        var table = new Table().Border(TableBorder.Ascii).Title($"Quick auction ({result.Store}): one hot auction, then many closing at once");
         table.AddColumn("Measurement");
         table.AddColumn(new TableColumn("Count").RightAligned());
         table.AddColumn(new TableColumn("Rate /s").RightAligned());
@@ -36,7 +36,7 @@ internal static class AuctionReport
         AnsiConsole.WriteLine(
             $"Target: >= {N(AuctionBenchmark.TargetAcceptedPerSecond)} accepted bids/s on one auction -> " +
             (result.AcceptedPerSecond >= AuctionBenchmark.TargetAcceptedPerSecond ? "met" : "NOT met"));
-        AnsiConsole.WriteLine($"Consistency after the auction run: {(result.Ok ? "ok" : "FAILED: " + string.Join("; ", result.Problems))}");
+        AnsiConsole.WriteLine($"Consistency after the {result.Store} auction run: {(result.Ok ? "ok" : "FAILED: " + string.Join("; ", result.Problems))}");
         AnsiConsole.WriteLine();
     }
 

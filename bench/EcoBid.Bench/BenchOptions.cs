@@ -37,8 +37,14 @@ internal sealed record BenchOptions
     /// <summary>An AMQP URI: the pipeline runs with <c>Queues=rabbitmq</c> on that broker (a vhost of its own, empty).</summary>
     public string? RabbitMq { get; init; }
 
-    /// <summary>A PostgreSQL connection string: the raw insert runs are repeated on that database.</summary>
+    /// <summary>
+    /// A PostgreSQL connection string: the raw insert runs are repeated on that database, and the pipeline, latency and
+    /// auction runs with <c>Storage=postgres</c> on a fresh schema of it each.
+    /// </summary>
     public string? Postgres { get; init; }
+
+    /// <summary>Concurrent bidders in the hot-auction-cluster run, split across its api hosts.</summary>
+    public int Bidders { get; init; } = 64;
 
     public bool RunsRaw => Scenario is "all" or "raw";
 
@@ -55,6 +61,8 @@ internal sealed record BenchOptions
 
           --events N        items (events) per throughput run            (default 5000)
           --scenario S      all | raw | pipeline | latency | auction | workflows (default all)
+                            hot-auction-cluster: one auction, 2 api hosts + a worker on --postgres,
+                            --seconds long (not in all)
                             nearby: saved-search alerts, 100,000 searches (not in all)
                             push: message -> WebSocket push, 1,000 clients, --rate/--seconds (not in all)
           --writers W       concurrent writers in the throughput runs    (default 4)
@@ -66,7 +74,9 @@ internal sealed record BenchOptions
           --keep            keep the data directories afterwards
           --timeout S       give up waiting for the pipeline after S s   (default 300)
           --rabbitmq URI    pipeline and latency runs with Queues=rabbitmq on this broker
-          --postgres CS     raw insert runs on this PostgreSQL database too
+          --postgres CS     raw insert, pipeline, latency and auction runs on this PostgreSQL database too
+                            (a fresh schema per run, dropped after)
+          --bidders N       hot-auction-cluster: bidders over the 2 api hosts (default 64)
         """;
 
     public static BenchOptions Parse(string[] args)
@@ -92,6 +102,7 @@ internal sealed record BenchOptions
                 "--timeout" => options with { Timeout = TimeSpan.FromSeconds(Positive()) },
                 "--rabbitmq" => options with { RabbitMq = Value() },
                 "--postgres" => options with { Postgres = Value() },
+                "--bidders" => options with { Bidders = Positive() },
                 "--help" or "-h" or "-?" => throw new HelpRequestedException(),
                 _ => throw new ArgumentException($"Unknown option '{name}'."),
             };
@@ -102,8 +113,8 @@ internal sealed record BenchOptions
 
     private static string ParseScenario(string value) => value.ToLowerInvariant() switch
     {
-        "all" or "raw" or "pipeline" or "latency" or "auction" or "nearby" or "push" or "workflows" => value.ToLowerInvariant(),
-        _ => throw new ArgumentException($"Unknown scenario '{value}'; use all, raw, pipeline, latency, auction, nearby, push or workflows."),
+        "all" or "raw" or "pipeline" or "latency" or "auction" or "nearby" or "push" or "workflows" or "hot-auction-cluster" => value.ToLowerInvariant(),
+        _ => throw new ArgumentException($"Unknown scenario '{value}'; use all, raw, pipeline, latency, auction, nearby, push, workflows or hot-auction-cluster."),
     };
 }
 

@@ -3,6 +3,7 @@ using System.Diagnostics;
 namespace EcoBid.Bench;
 
 internal sealed record PipelineResult(
+    string Store,
     int Items,
     int Writers,
     IReadOnlyList<string> Targets,
@@ -28,6 +29,7 @@ internal sealed record PipelineResult(
 }
 
 internal sealed record LatencyResult(
+    string Store,
     int Rate,
     TimeSpan Duration,
     int Items,
@@ -40,9 +42,9 @@ internal sealed record LatencyResult(
 internal static class PipelineBenchmark
 {
     /// <summary>Saturation: writers post as fast as they can; the clock stops when the last handler commits.</summary>
-    public static async Task<PipelineResult> RunThroughputAsync(BenchOptions options, CancellationToken cancellationToken)
+    public static async Task<PipelineResult> RunThroughputAsync(BenchOptions options, bool onPostgres, CancellationToken cancellationToken)
     {
-        await using var host = await PipelineHost.StartAsync(options, "pipeline", cancellationToken);
+        await using var host = await PipelineHost.StartAsync(options, "pipeline", onPostgres, cancellationToken);
         await host.WarmUpAsync(options.Warmup, options.WarmupTime, options.Writers, options.Timeout, cancellationToken);
         var failedBefore = host.Probe.Failed;
 
@@ -58,6 +60,7 @@ internal static class PipelineBenchmark
         written = ProcessIo.WrittenBytes() - written;
 
         return new PipelineResult(
+            StoreName(options, onPostgres),
             options.Events,
             options.Writers,
             host.Targets,
@@ -76,9 +79,9 @@ internal static class PipelineBenchmark
     /// A fixed offered rate (open loop: each write starts on its schedule, whether or not earlier ones finished), so
     /// the latency is the pipeline's own, not time spent queueing behind a backlog.
     /// </summary>
-    public static async Task<LatencyResult> RunLatencyAsync(BenchOptions options, CancellationToken cancellationToken)
+    public static async Task<LatencyResult> RunLatencyAsync(BenchOptions options, bool onPostgres, CancellationToken cancellationToken)
     {
-        await using var host = await PipelineHost.StartAsync(options, "latency", cancellationToken);
+        await using var host = await PipelineHost.StartAsync(options, "latency", onPostgres, cancellationToken);
         await host.WarmUpAsync(options.Warmup, options.WarmupTime, options.Writers, options.Timeout, cancellationToken);
         var failedBefore = host.Probe.Failed;
 
@@ -105,6 +108,7 @@ internal static class PipelineBenchmark
         await WaitAsync(phase, options.Timeout, cancellationToken);
 
         return new LatencyResult(
+            StoreName(options, onPostgres),
             options.Rate,
             options.LatencyDuration,
             items,
@@ -127,6 +131,10 @@ internal static class PipelineBenchmark
             }
         }
     }
+
+    /// <summary>Where the run's state and queues were, for the report's row labels.</summary>
+    public static string StoreName(BenchOptions options, bool onPostgres) =>
+        (onPostgres ? "PostgreSQL" : "SQLite") + (options.RabbitMq is null ? string.Empty : " + RabbitMQ");
 
     private static async Task<TimeSpan> WaitAsync(ProbePhase phase, TimeSpan timeout, CancellationToken cancellationToken)
     {

@@ -22,12 +22,14 @@ namespace EcoBid.Bench;
 internal sealed class PipelineHost : IAsyncDisposable
 {
     private readonly DataDirectory _directory;
+    private readonly BenchSchema? _schema;
     private readonly IHost _host;
     private int _written;
 
-    private PipelineHost(DataDirectory directory, IHost host, PipelineProbe probe)
+    private PipelineHost(DataDirectory directory, BenchSchema? schema, IHost host, PipelineProbe probe)
     {
         _directory = directory;
+        _schema = schema;
         _host = host;
         Probe = probe;
         Database = host.Services.GetRequiredService<IEventDatabase>();
@@ -39,6 +41,9 @@ internal sealed class PipelineHost : IAsyncDisposable
     }
 
     public IEventDatabase Database { get; }
+
+    /// <summary>Whether the state (feature tables, outbox, inbox, queues, timers) is on PostgreSQL rather than SQLite.</summary>
+    public bool OnPostgres => _schema is not null;
 
     /// <summary>The signed-in seller the items are posted as (the endpoint takes the user from the access token).</summary>
     private static readonly System.Security.Claims.ClaimsPrincipal Seller =
@@ -52,9 +57,14 @@ internal sealed class PipelineHost : IAsyncDisposable
     /// <summary>Items written so far (warm-up included).</summary>
     public int Written => Volatile.Read(ref _written);
 
-    public static async Task<PipelineHost> StartAsync(BenchOptions options, string name, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts the server; with <paramref name="onPostgres"/>, with <c>Storage=postgres</c> on a fresh schema of the
+    /// <c>--postgres</c> database (dropped when the host is disposed).
+    /// </summary>
+    public static async Task<PipelineHost> StartAsync(BenchOptions options, string name, bool onPostgres, CancellationToken cancellationToken)
     {
         var directory = new DataDirectory(options, name);
+        var schema = onPostgres ? await BenchSchema.CreateAsync(options, name, cancellationToken) : null;
         // The content root is this program's directory, which holds the server's appsettings.json. Not the data
         // directory: the configuration file watcher watches its content root recursively, and would be woken by
         // every write to the database's log.
@@ -82,14 +92,33 @@ internal sealed class PipelineHost : IAsyncDisposable
             });
         }
 
+        if (schema is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Storage"] = "postgres",
+                ["Postgres:ConnectionString"] = schema.ConnectionString,
+            });
+        }
+
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
         builder.Services.AddEcoBid(builder.Configuration);
 
         var host = builder.Build();
         var probe = new PipelineProbe(host.Services.GetService<IMeterFactory>());
-        await host.StartAsync(cancellationToken);
-        return new PipelineHost(directory, host, probe);
+        var started = new PipelineHost(directory, schema, host, probe);
+        try
+        {
+            await host.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            await started.DisposeAsync();
+            throw;
+        }
+
+        return started;
     }
 
     /// <summary>Posts <paramref name="count"/> items through <see cref="ItemsApi.CreateItem"/> from concurrent writers.</summary>
@@ -188,8 +217,15 @@ internal sealed class PipelineHost : IAsyncDisposable
             // The first item's title is unique among the sample items (its number is a word of its own).
             var first = SampleItems.Request(0);
             var found = await Database.ReadAsync(
-                connection => Dapper.SqlMapper.ExecuteScalarAsync<long>(
-                    connection, "SELECT COUNT(*) FROM item_search WHERE item_search MATCH @match AND title = @title", new { match = ItemStore.ToFtsQuery(first.Title!), title = first.Title }),
+                connection => OnPostgres
+                    ? connection.ExecuteScalarAsync<long>(
+                        """
+                        SELECT COUNT(*) FROM item_search s JOIN items i ON i.id = s.item_id
+                        WHERE s.title_words @@ plainto_tsquery('english', @words) AND i.title = @title
+                        """,
+                        new { words = EcoBid.Server.Items.Search.PostgresSearchText.Fold(first.Title!), title = first.Title })
+                    : connection.ExecuteScalarAsync<long>(
+                        "SELECT COUNT(*) FROM item_search WHERE item_search MATCH @match AND title = @title", new { match = ItemStore.ToFtsQuery(first.Title!), title = first.Title }),
                 cancellationToken);
             Expect("search hits for the first item's title", found, 1);
         }
@@ -209,6 +245,10 @@ internal sealed class PipelineHost : IAsyncDisposable
             Probe.Dispose();
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             _directory.Dispose();
+            if (_schema is not null)
+            {
+                await _schema.DisposeAsync();
+            }
         }
     }
 }

@@ -60,9 +60,16 @@ if (options.Scenario is "nearby" or "push")
     return options.Scenario == "nearby" ? await NearbyAlertsBenchmark.RunAsync(options, token) : await PushLatencyBenchmark.RunAsync(options, token);
 }
 
+if (options.Scenario == "hot-auction-cluster")
+{
+    return await HotAuctionClusterBenchmark.RunAsync(options, token);
+}
+
 var raw = new List<RawInsertResult>();
-PipelineResult? pipeline = null;
-LatencyResult? latency = null;
+var pipelines = new List<PipelineResult>();
+var latencies = new List<LatencyResult>();
+// Each run on the embedded store first, then the same run with the state on PostgreSQL when --postgres is given.
+bool[] stores = options.Postgres is null ? [false] : [false, true];
 if (options.RunsRaw)
 {
     Progress("raw insert, 1 writer");
@@ -85,51 +92,53 @@ if (options.RunsRaw)
     }
 }
 
-if (options.RunsPipeline)
+foreach (var onPostgres in stores)
 {
-    Progress("pipeline throughput");
-    pipeline = await PipelineBenchmark.RunThroughputAsync(options, token);
+    if (options.RunsPipeline)
+    {
+        Progress($"pipeline throughput ({PipelineBenchmark.StoreName(options, onPostgres)})");
+        pipelines.Add(await PipelineBenchmark.RunThroughputAsync(options, onPostgres, token));
+    }
+
+    if (options.RunsLatency)
+    {
+        Progress($"pipeline latency at a fixed rate ({PipelineBenchmark.StoreName(options, onPostgres)})");
+        latencies.Add(await PipelineBenchmark.RunLatencyAsync(options, onPostgres, token));
+    }
 }
 
-if (options.RunsLatency)
-{
-    Progress("pipeline latency at a fixed rate");
-    latency = await PipelineBenchmark.RunLatencyAsync(options, token);
-}
-
-AuctionBenchResult? auction = null;
+var auctions = new List<AuctionBenchResult>();
 if (options.RunsAuction)
 {
-    Progress("auction: one hot auction, then many closing");
-    auction = await AuctionBenchmark.RunAsync(options, token);
+    foreach (var onPostgres in stores)
+    {
+        Progress($"auction: one hot auction, then many closing ({(onPostgres ? "PostgreSQL" : "SQLite")})");
+        auctions.Add(await AuctionBenchmark.RunAsync(options, onPostgres, token));
+    }
 }
 
-var targets = pipeline?.Targets ?? latency?.Targets;
+var targets = pipelines.FirstOrDefault()?.Targets ?? latencies.FirstOrDefault()?.Targets;
 if (targets is not null)
 {
     Report.Routing(targets);
 }
 
-if (raw.Count > 0 || pipeline is not null)
+if (raw.Count > 0 || pipelines.Count > 0)
 {
-    Report.Throughput(raw, pipeline);
+    Report.Throughput(raw, pipelines);
 }
 
-Report.Latency(latency, pipeline);
+Report.Latency(latencies, pipelines);
 var checks = new List<(string, ConsistencyReport)>();
-if (pipeline is not null)
-{
-    checks.Add(("throughput", pipeline.Consistency));
-}
-
-if (latency is not null)
-{
-    checks.Add(("fixed-rate", latency.Consistency));
-}
-
+checks.AddRange(pipelines.Select(p => ($"{p.Store} throughput", p.Consistency)));
+checks.AddRange(latencies.Select(l => ($"{l.Store} fixed-rate", l.Consistency)));
 Report.Consistency(checks);
-AuctionReport.Write(auction);
+foreach (var auction in auctions)
+{
+    AuctionReport.Write(auction);
+}
+
 Report.Footer(Stopwatch.GetElapsedTime(started));
-return checks.All(c => c.Item2.Ok) && auction?.Ok != false ? 0 : 1;
+return checks.All(c => c.Item2.Ok) && auctions.All(a => a.Ok) ? 0 : 1;
 
 static void Progress(string what) => Console.Error.WriteLine($"[bench] {DateTime.UtcNow:HH:mm:ss} running {what}...");

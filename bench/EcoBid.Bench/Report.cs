@@ -23,11 +23,15 @@ internal static class Report
         table.AddRow("Events (N)", $"{options.Events:N0} per throughput run, after at least {options.Warmup:N0} warm-up items (pipeline: and {options.WarmupTime.TotalSeconds:0} s)");
         table.AddRow("Writers", $"{options.Writers} concurrent (throughput runs)");
         table.AddRow("Latency run", $"{options.Rate:N0} events/s offered for {options.LatencyDuration.TotalSeconds:0} s");
-        table.AddRow("Queues", options.RabbitMq is null ? "embedded (in the SQLite file)" : "RabbitMQ (Queues=rabbitmq; state, outbox and inbox stay in SQLite)");
+        table.AddRow("Queues", options.RabbitMq is null ? "embedded (in the state's database)" : "RabbitMQ (Queues=rabbitmq; state, outbox and inbox stay in the state's database)");
         if (options.Postgres is not null)
         {
-            table.AddRow("PostgreSQL", "raw insert runs also on PostgreSQL (--postgres)");
+            table.AddRow(
+                "PostgreSQL",
+                "raw insert, pipeline, latency and auction runs also with Storage=postgres, each on a fresh schema (--postgres); " +
+                "CPU columns count this process only, not the database server");
         }
+
         AnsiConsole.Write(table);
         AnsiConsole.WriteLine();
     }
@@ -47,8 +51,10 @@ internal static class Report
         AnsiConsole.WriteLine();
     }
 
-    public static void Throughput(IReadOnlyList<RawInsertResult> raw, PipelineResult? pipeline)
+    public static void Throughput(IReadOnlyList<RawInsertResult> raw, IReadOnlyList<PipelineResult> pipelines)
     {
+        // The ratios and the target are for the first (embedded) pipeline against the embedded raw insert.
+        var pipeline = pipelines.Count > 0 ? pipelines[0] : null;
         var table = new Table().Border(TableBorder.Ascii).Title("Throughput");
         table.AddColumn("Measurement");
         table.AddColumn(new TableColumn("Count").RightAligned());
@@ -65,17 +71,9 @@ internal static class Report
                 Seconds(r.Cpu), Micro(r.CpuMicrosecondsPerRow), KiB(r.WrittenBytes, r.Rows));
         }
 
-        if (pipeline is not null)
+        foreach (var run in pipelines)
         {
-            table.AddRow(
-                "Pipeline, end to end", Count(pipeline.Items), Seconds(pipeline.Elapsed), Rate(pipeline.ItemsPerSecond), "events/s (items/s)",
-                Seconds(pipeline.Cpu), Micro(pipeline.CpuMicrosecondsPerItem), KiB(pipeline.WrittenBytes, pipeline.Items));
-            table.AddRow("  handler deliveries", Count(pipeline.Deliveries), Seconds(pipeline.Elapsed), Rate(pipeline.DeliveriesPerSecond), "deliveries/s", string.Empty, string.Empty, string.Empty);
-            table.AddRow("  writes alone (pipeline running)", Count(pipeline.Items), Seconds(pipeline.WriteElapsed), Rate(pipeline.WritesPerSecond), "items committed/s", string.Empty, string.Empty, string.Empty);
-            foreach (var (target, count) in pipeline.PerTarget.OrderBy(p => p.Key, StringComparer.Ordinal))
-            {
-                table.AddRow($"  handled by {target}", Count(count), string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty);
-            }
+            AddPipeline(table, run);
         }
 
         AnsiConsole.Write(table);
@@ -103,17 +101,17 @@ internal static class Report
                 (ratio >= TargetRatio ? "met" : "NOT met"));
         }
 
-        if (pipeline is { Failed: > 0 })
+        foreach (var run in pipelines.Where(p => p.Failed > 0))
         {
-            AnsiConsole.WriteLine($"Handler failures during the run: {pipeline.Failed} (retried; they slow the pipeline).");
+            AnsiConsole.WriteLine($"Handler failures during the {run.Store} run: {run.Failed} (retried; they slow the pipeline).");
         }
 
         AnsiConsole.WriteLine();
     }
 
-    public static void Latency(LatencyResult? fixedRate, PipelineResult? saturated)
+    public static void Latency(IReadOnlyList<LatencyResult> fixedRates, IReadOnlyList<PipelineResult> saturated)
     {
-        if (fixedRate is null && saturated is null)
+        if (fixedRates.Count == 0 && saturated.Count == 0)
         {
             return;
         }
@@ -126,22 +124,22 @@ internal static class Report
         table.AddColumn(new TableColumn("p95").RightAligned());
         table.AddColumn(new TableColumn("p99").RightAligned());
         table.AddColumn(new TableColumn("max").RightAligned());
-        if (fixedRate is not null)
+        foreach (var fixedRate in fixedRates)
         {
-            AddLatency(table, $"Fixed rate, {fixedRate.OfferedPerSecond:N0} events/s offered", fixedRate.Latency);
+            AddLatency(table, $"{fixedRate.Store}: fixed rate, {fixedRate.OfferedPerSecond:N0} events/s offered", fixedRate.Latency);
         }
 
-        if (saturated is not null)
+        foreach (var run in saturated)
         {
-            AddLatency(table, $"Saturation, {saturated.Items:N0} events from {saturated.Writers} writers", saturated.Latency);
+            AddLatency(table, $"{run.Store}: saturation, {run.Items:N0} events from {run.Writers} writers", run.Latency);
         }
 
         AnsiConsole.Write(table);
         AnsiConsole.WriteLine("Event time is the writer transaction's clock reading (millisecond precision in the envelope), so each sample also");
         AnsiConsole.WriteLine("includes the rest of the writer's transaction; samples are per delivery (one per target).");
-        if (fixedRate is { Failed: > 0 })
+        foreach (var fixedRate in fixedRates.Where(f => f.Failed > 0))
         {
-            AnsiConsole.WriteLine($"Handler failures during the fixed-rate run: {fixedRate.Failed} (retried after a back-off; they show in the tail).");
+            AnsiConsole.WriteLine($"Handler failures during the {fixedRate.Store} fixed-rate run: {fixedRate.Failed} (retried after a back-off; they show in the tail).");
         }
 
         AnsiConsole.WriteLine();
@@ -163,6 +161,19 @@ internal static class Report
     public static void Footer(TimeSpan total)
     {
         AnsiConsole.WriteLine($"Load average at end: {MachineInfo.LoadAverageNow()}; total time {total.TotalSeconds:0.0} s.");
+    }
+
+    private static void AddPipeline(Table table, PipelineResult pipeline)
+    {
+        table.AddRow(
+            $"Pipeline ({pipeline.Store}), end to end", Count(pipeline.Items), Seconds(pipeline.Elapsed), Rate(pipeline.ItemsPerSecond), "events/s (items/s)",
+            Seconds(pipeline.Cpu), Micro(pipeline.CpuMicrosecondsPerItem), KiB(pipeline.WrittenBytes, pipeline.Items));
+        table.AddRow("  handler deliveries", Count(pipeline.Deliveries), Seconds(pipeline.Elapsed), Rate(pipeline.DeliveriesPerSecond), "deliveries/s", string.Empty, string.Empty, string.Empty);
+        table.AddRow("  writes alone (pipeline running)", Count(pipeline.Items), Seconds(pipeline.WriteElapsed), Rate(pipeline.WritesPerSecond), "items committed/s", string.Empty, string.Empty, string.Empty);
+        foreach (var (target, count) in pipeline.PerTarget.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            table.AddRow($"  handled by {target}", Count(count), string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty);
+        }
     }
 
     private static void AddLatency(Table table, string run, LatencySummary s) =>

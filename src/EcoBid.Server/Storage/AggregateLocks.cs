@@ -22,6 +22,12 @@ public static class AggregateLocks
 
     public static Task UserAsync(IWriteScope scope, string userId) => Lock(scope, "user:" + userId);
 
+    /// <summary>
+    /// The leader NotifyOutbid remembers for an auction (<c>auction_leaders</c>, written by that handler alone). Not the
+    /// item's lock: bids hold that one, and a handler holding it would take a turn from the bids on every bid.
+    /// </summary>
+    public static Task AuctionLeaderAsync(IWriteScope scope, string auctionId) => Lock(scope, "auction-leader:" + auctionId);
+
     /// <summary>An address being registered or taken: the check for an existing account and the insert.</summary>
     public static Task EmailAsync(IWriteScope scope, string email) => Lock(scope, "email:" + email.ToLowerInvariant());
 

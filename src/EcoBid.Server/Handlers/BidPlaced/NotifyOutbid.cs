@@ -22,8 +22,9 @@ public sealed class NotifyOutbid(Notifier notifier) : IEventHandler
         ArgumentNullException.ThrowIfNull(scope);
         var bid = envelope.Read<Domain.Events.BidPlaced>();
 
-        // Handlers of two bids on one auction may run at once (PostgreSQL): the later bid count must win the row.
-        await AggregateLocks.ItemAsync(scope, bid.ItemId);
+        // Handlers of two bids on one auction may run at once (PostgreSQL): the later bid count must win the row. Only
+        // this handler writes the row, so it takes a lock of its own rather than the item's, which the bids wait on.
+        await AggregateLocks.AuctionLeaderAsync(scope, bid.AuctionId);
         var previous = await scope.QueryFirstPreparedAsync<Leader>(
             "SELECT leader_id AS LeaderId, bid_count AS BidCount FROM auction_leaders WHERE auction_id = @auction", ("@auction", bid.AuctionId));
         if (previous is { } known && known.BidCount >= bid.BidCount)
