@@ -110,9 +110,10 @@ public sealed class ScaleOutFaultTests(ITestOutputHelper output)
 
             output.WriteLine($"load stopped at {stopwatch.Elapsed.TotalSeconds:0.0} s; {ledger.Summary()}");
             var invariants = new ScaleOutInvariants(cluster, ledger, load.HotAuctionItemId);
-            var lagging = await invariants.WaitUntilDrainedAsync(DrainTimeout);
+            var lagging = await invariants.WaitUntilDrainedAsync(DrainTimeout, output.WriteLine);
             output.WriteLine(lagging is null ? $"drained at {stopwatch.Elapsed.TotalSeconds:0.0} s" : $"not drained after {DrainTimeout.TotalSeconds:0} s: {lagging}");
             var breaches = await invariants.FindBreachesAsync();
+            output.WriteLine($"{invariants.Held} verification emails are held by the lease of a sender that died (sent when it ends)");
             if (lagging is not null)
             {
                 breaches.Insert(0, $"the pipeline did not drain within {DrainTimeout.TotalSeconds:0} s: {lagging}");
@@ -120,7 +121,7 @@ public sealed class ScaleOutFaultTests(ITestOutputHelper output)
 
             foreach (var line in cluster.NotableLogLines().Take(40))
             {
-                output.WriteLine("  " + line);
+                output.WriteLine("  " + (line.Length > 240 ? line[..240] + " …" : line));
             }
 
             breaches.ShouldBeEmpty($"the shared schema and vhost break the invariants after the fault ({ledger.Summary()})");
