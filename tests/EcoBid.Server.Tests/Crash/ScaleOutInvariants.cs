@@ -94,6 +94,13 @@ public sealed class ScaleOutInvariants(ScaleOutCluster cluster, ScaleOutLedger l
         var eventsPerItem = archived.GroupBy(e => e.ItemId ?? "(none)", StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         Report(breaches, items.Where(i => eventsPerItem.GetValueOrDefault(i.Id) != 1).Select(i => $"{i.Id} ×{eventsPerItem.GetValueOrDefault(i.Id)}"), "stored items do not have exactly one archived ItemCreated");
 
+        // UpdateStats counted each ItemCreated once, however often it was delivered: the effect, not only the inbox mark.
+        var counted = await connection.ExecuteScalarAsync<long?>("SELECT value FROM stats_counters WHERE name = 'events.ItemCreated'") ?? 0;
+        if (counted != archived.Count)
+        {
+            breaches.Add($"the events.ItemCreated counter is {counted} for {archived.Count} archived ItemCreated events");
+        }
+
         var inbox = (await connection.QueryAsync<(string Consumer, string MessageKey)>(
             "SELECT consumer, message_key FROM inbox WHERE consumer = ANY(@targets)", new { targets = ItemCreatedTargets })).ToHashSet();
         foreach (var target in ItemCreatedTargets)
