@@ -137,8 +137,16 @@ public static class ServiceControl
 {
     public static Task RabbitCtlAsync(string command) => RunAsync("rabbitmqctl", "-q", command);
 
-    /// <summary>Restarts the Debian PostgreSQL cluster the tests run on (as root, like scripts/test-services.sh).</summary>
-    public static Task RestartPostgresAsync() => RunAsync("pg_ctlcluster", "15", "main", "restart");
+    /// <summary>
+    /// Restarts the Debian PostgreSQL cluster the tests run on (as root, like scripts/test-services.sh). The new server
+    /// outlives the test, so it is started with no file of the test run open: every descriptor above standard error
+    /// is closed first, and its output goes to the cluster's log, not to the test's pipes. A server holding the
+    /// runner's pipe or lock would keep them open for as long as it runs.
+    /// </summary>
+    public static Task RestartPostgresAsync() => RunAsync(
+        "bash",
+        "-c",
+        "for fd in /proc/$$/fd/*; do n=${fd##*/}; if [ \"$n\" -gt 2 ]; then eval \"exec $n>&-\" 2>/dev/null; fi; done; exec pg_ctlcluster 15 main restart </dev/null");
 
     private static async Task RunAsync(string file, params string[] arguments)
     {
