@@ -13,15 +13,7 @@ internal static class AuctionReport
             return;
         }
 
-        var table = new Table().Border(TableBorder.Ascii).Title($"Quick auction ({result.Store}): one hot auction, then many closing at once");
-        table.AddColumn("Measurement");
-        table.AddColumn(new TableColumn("Count").RightAligned());
-        table.AddColumn(new TableColumn("Rate /s").RightAligned());
-        table.AddColumn(new TableColumn("mean ms").RightAligned());
-        table.AddColumn(new TableColumn("p50").RightAligned());
-        table.AddColumn(new TableColumn("p95").RightAligned());
-        table.AddColumn(new TableColumn("p99").RightAligned());
-        table.AddColumn(new TableColumn("max").RightAligned());
+        var table = LatencyTable($"Quick auction ({result.Store}): one hot auction, then many closing at once");
         var b = result.BidLatency;
         table.AddRow($"Bids sent by {result.Bidders} bidders", N(result.Attempts), N(result.AttemptsPerSecond), Ms(b.Mean), Ms(b.P50), Ms(b.P95), Ms(b.P99), Ms(b.Max));
         table.AddRow("  accepted", N(result.Accepted), N(result.AcceptedPerSecond), string.Empty, string.Empty, string.Empty, string.Empty, string.Empty);
@@ -38,6 +30,21 @@ internal static class AuctionReport
             (result.AcceptedPerSecond >= AuctionBenchmark.TargetAcceptedPerSecond ? "met" : "NOT met"));
         AnsiConsole.WriteLine($"Consistency after the {result.Store} auction run: {(result.Ok ? "ok" : "FAILED: " + string.Join("; ", result.Problems))}");
         AnsiConsole.WriteLine();
+    }
+
+    /// <summary>The auction reports' table: a measurement, its count and rate, and its latency percentiles.</summary>
+    internal static Table LatencyTable(string title)
+    {
+        var table = new Table().Border(TableBorder.Ascii).Title(title);
+        table.AddColumn("Measurement");
+        table.AddColumn(new TableColumn("Count").RightAligned());
+        table.AddColumn(new TableColumn("Rate /s").RightAligned());
+        table.AddColumn(new TableColumn("mean ms").RightAligned());
+        table.AddColumn(new TableColumn("p50").RightAligned());
+        table.AddColumn(new TableColumn("p95").RightAligned());
+        table.AddColumn(new TableColumn("p99").RightAligned());
+        table.AddColumn(new TableColumn("max").RightAligned());
+        return table;
     }
 
     private static string N(double value) => value.ToString("N0", CultureInfo.InvariantCulture);

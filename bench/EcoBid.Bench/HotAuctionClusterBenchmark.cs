@@ -118,15 +118,7 @@ internal static class HotAuctionClusterBenchmark
         BenchOptions options, string settings, BidRun run, TimeSpan cpu, (int Count, TimeSpan Elapsed, LatencySummary Latency) floor, List<string> problems)
     {
         AnsiConsole.WriteLine($"PostgreSQL: {settings}");
-        var table = new Table().Border(TableBorder.Ascii).Title($"Hot auction on PostgreSQL: {ApiHosts} api hosts + 1 worker, one schema");
-        table.AddColumn("Measurement");
-        table.AddColumn(new TableColumn("Count").RightAligned());
-        table.AddColumn(new TableColumn("Rate /s").RightAligned());
-        table.AddColumn(new TableColumn("mean ms").RightAligned());
-        table.AddColumn(new TableColumn("p50").RightAligned());
-        table.AddColumn(new TableColumn("p95").RightAligned());
-        table.AddColumn(new TableColumn("p99").RightAligned());
-        table.AddColumn(new TableColumn("max").RightAligned());
+        var table = AuctionReport.LatencyTable($"Hot auction on PostgreSQL: {ApiHosts} api hosts + 1 worker, one schema");
         var b = LatencySummary.Of(run.Latencies);
         table.AddRow($"Bids sent by {options.Bidders} bidders", N(run.Attempts), N(run.Attempts / run.Elapsed.TotalSeconds), Ms(b.Mean), Ms(b.P50), Ms(b.P95), Ms(b.P99), Ms(b.Max));
         table.AddRow("  accepted", N(run.Accepted), N(run.Accepted / run.Elapsed.TotalSeconds), string.Empty, string.Empty, string.Empty, string.Empty, string.Empty);
