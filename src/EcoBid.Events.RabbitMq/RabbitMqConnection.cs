@@ -20,8 +20,19 @@ public sealed class RabbitMqConnection(IOptions<RabbitMqOptions> options, RuleSe
     private readonly ConcurrentDictionary<string, Task> _declared = new(StringComparer.Ordinal);
     private IConnection? _connection;
     private IChannel? _publisher;
+    private long _life;
+    private volatile bool _recovering;
 
     public RabbitMqOptions Options => _options;
+
+    /// <summary>
+    /// Counts the connection's losses. A delivery is settled only in the life it arrived in: after a loss the broker
+    /// has taken it back, and its delivery tag names nothing (or another message) on the recovered channel.
+    /// </summary>
+    public long Life => Interlocked.Read(ref _life);
+
+    /// <summary>True from a loss of the connection until the client has brought it back with its channels and consumers.</summary>
+    public bool IsRecovering => _recovering;
 
     /// <summary>The rules file's targets and every queue this process has declared.</summary>
     public IEnumerable<string> KnownQueues => (rules?.Targets.Keys ?? []).Concat(_declared.Keys).Distinct(StringComparer.Ordinal);
@@ -68,6 +79,17 @@ public sealed class RabbitMqConnection(IOptions<RabbitMqOptions> options, RuleSe
                 throw new InvalidOperationException($"RabbitMQ is unreachable at {Redacted(factory.Uri)}: {ex.InnerException?.Message ?? ex.Message}", ex);
             }
 
+            connection.ConnectionShutdownAsync += (_, _) =>
+            {
+                _recovering = true;
+                Interlocked.Increment(ref _life);
+                return Task.CompletedTask;
+            };
+            connection.RecoverySucceededAsync += (_, _) =>
+            {
+                _recovering = false;
+                return Task.CompletedTask;
+            };
             await using (var setup = await connection.CreateChannelAsync(cancellationToken: cancellationToken))
             {
                 await RabbitMqTopology.DeclareDelaysAsync(setup, cancellationToken);

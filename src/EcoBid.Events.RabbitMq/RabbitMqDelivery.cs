@@ -3,14 +3,17 @@ using RabbitMQ.Client;
 namespace EcoBid.Events.RabbitMq;
 
 /// <summary>
-/// A message the broker delivered to this process and has not been settled yet. <see cref="Epoch"/> is the consumer
-/// channel's life it arrived in: once that channel is gone the broker has taken the message back (and will deliver it
-/// again), so a settlement of an older epoch is dropped rather than applied to a delivery tag that now means another
-/// message.
+/// A message the broker delivered to this process and has not been settled yet. <see cref="Epoch"/> and the connection's
+/// life are when it arrived: once its channel or the connection was lost the broker has taken the message back (and will
+/// deliver it again), so a settlement from before is dropped rather than applied to a delivery tag that now means
+/// another message or none (which the broker answers by closing the channel).
 /// </summary>
-internal sealed class RabbitMqDelivery(IChannel channel, long epoch, ulong deliveryTag, IReadOnlyBasicProperties properties, byte[] body)
+internal sealed class RabbitMqDelivery(RabbitMqQueueConsumer consumer, IChannel channel, long epoch, long life, ulong deliveryTag, IReadOnlyBasicProperties properties, byte[] body)
 {
     public IChannel Channel => channel;
+
+    /// <summary>True while this delivery can still be settled: its subscription's channel is the one it came on, and open.</summary>
+    public bool IsLive => consumer.IsLive(epoch, life);
 
     public long Epoch => epoch;
 

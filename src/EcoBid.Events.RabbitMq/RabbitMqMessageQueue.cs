@@ -264,17 +264,36 @@ public sealed partial class RabbitMqMessageQueue : IMessageQueue, IAsyncDisposab
     {
         var prefetch = (ushort)Math.Clamp(settings.BatchSize * Math.Max(1, settings.Concurrency), 1, ushort.MaxValue);
         var lazy = _consumers.GetOrAdd(queue, name => new Lazy<Task<RabbitMqQueueConsumer>>(
-            () => RabbitMqQueueConsumer.StartAsync(_connection, name, prefetch, _signals.Queue(name), CancellationToken.None)));
+            () => RabbitMqQueueConsumer.StartAsync(_connection, name, prefetch, _signals.Queue(name), _clock, CancellationToken.None)));
+        RabbitMqQueueConsumer consumer;
         try
         {
-            return await lazy.Value.WaitAsync(cancellationToken);
+            consumer = await lazy.Value.WaitAsync(cancellationToken);
         }
         catch when (lazy.Value.IsFaulted)
         {
             _consumers.TryRemove(new KeyValuePair<string, Lazy<Task<RabbitMqQueueConsumer>>>(queue, lazy)); // started again on the next receive
             throw;
         }
+
+        if (!consumer.IsDead(await _connection.ConnectAsync(cancellationToken), DeadChannelPatience))
+        {
+            return consumer;
+        }
+
+        // The broker closed this subscription's channel on its own (a channel error), which the client never recovers:
+        // without a new one the queue would wait forever. What it held unacknowledged is back on the queue already.
+        LogConsumerReplaced(_logger, queue);
+        if (_consumers.TryRemove(new KeyValuePair<string, Lazy<Task<RabbitMqQueueConsumer>>>(queue, lazy)))
+        {
+            await consumer.DisposeAsync();
+        }
+
+        return await ConsumerAsync(queue, settings, cancellationToken);
     }
+
+    /// <summary>How long a consumer channel may stay closed under an open connection before it counts as closed for good (a recovery reopens it well within this).</summary>
+    private TimeSpan DeadChannelPatience => (_connection.Options.NetworkRecoveryInterval * 2) + TimeSpan.FromSeconds(5);
 
     /// <summary>
     /// Counts the receive and hands the delivery out, or, when this receive would be one more than the queue allows (a
@@ -328,7 +347,7 @@ public sealed partial class RabbitMqMessageQueue : IMessageQueue, IAsyncDisposab
 
     private async Task SettleOneAsync(QueueMessage message, RabbitMqDelivery delivery, CancellationToken cancellationToken)
     {
-        if (!IsCurrent(message.Queue, delivery))
+        if (!delivery.IsLive)
         {
             return; // its channel is gone: the broker took it back and delivers it again
         }
@@ -357,10 +376,6 @@ public sealed partial class RabbitMqMessageQueue : IMessageQueue, IAsyncDisposab
 
         await delivery.Channel.BasicAckAsync(delivery.DeliveryTag, multiple: false, cancellationToken);
     }
-
-    private bool IsCurrent(string queue, RabbitMqDelivery delivery) =>
-        _consumers.TryGetValue(queue, out var consumer) && consumer.IsValueCreated && consumer.Value.IsCompletedSuccessfully
-        && consumer.Value.Result.Epoch == delivery.Epoch && delivery.Channel.IsOpen;
 
     private async Task PublishDeadLetterAsync(string queue, Dictionary<string, object?> headers, ReadOnlyMemory<byte> body, string messageId, string reason, CancellationToken cancellationToken)
     {
@@ -394,7 +409,7 @@ public sealed partial class RabbitMqMessageQueue : IMessageQueue, IAsyncDisposab
 
             try
             {
-                if (delivery.Channel.IsOpen)
+                if (delivery.IsLive)
                 {
                     await delivery.Channel.BasicNackAsync(delivery.DeliveryTag, multiple: false, requeue: true);
                 }
@@ -422,6 +437,9 @@ public sealed partial class RabbitMqMessageQueue : IMessageQueue, IAsyncDisposab
     }
 
     private static string Truncate(string text) => text.Length <= MaxErrorLength ? text : text[..MaxErrorLength];
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The broker closed the consumer channel of {Queue} and it was not recovered; consuming it on a new channel")]
+    private static partial void LogConsumerReplaced(ILogger logger, string queue);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Settling {EventId} on {Queue} failed; the broker delivers it again")]
     private static partial void LogSettleFailed(ILogger logger, string eventId, string queue, Exception exception);

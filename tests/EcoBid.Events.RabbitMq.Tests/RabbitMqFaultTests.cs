@@ -78,6 +78,45 @@ public sealed class RabbitMqFaultTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_message_settled_after_the_connection_came_back_is_handled_once_and_the_queue_keeps_flowing()
+    {
+        var first = TestEvents.Create("ItemCreated");
+        await PublishAndRelayAsync(_store, first);
+        var handler = new EffectHandler();
+        var message = await ReceiveOneAsync(_store);
+
+        // The broker drops the connection while the handler works; the client brings it back with its consumer, and the
+        // broker delivers the unacknowledged message again. The handler's commit comes after that.
+        var life = _store.Connection.Life;
+        await RabbitCtlAsync("close_all_connections", "--vhost", new Uri(_store.ConnectionString).AbsolutePath.TrimStart('/'), "a test closes them");
+        await WaitUntilAsync(() => Task.FromResult(_store.Connection.Life > life && !_store.Connection.IsRecovering));
+        await _store.Database.WriteAsync(async scope =>
+        {
+            (await _store.Inbox.TryMarkProcessedAsync(scope, "Index", message.MessageKey)).ShouldBeTrue();
+            await handler.HandleAsync(EnvelopeOf(message), scope, CancellationToken.None);
+            await _store.Queue.AcknowledgeAsync(scope, message);
+            return true;
+        });
+
+        // Its delivery tag means nothing on the recovered channel: acknowledging it there would make the broker close the
+        // channel, and the queue would stall. The settlement is dropped; the redelivery is a duplicate.
+        await _store.Queue.SettleAsync([message], CancellationToken.None);
+        using var stop = new CancellationTokenSource(Patience);
+        var running = Consumer(_store, handler).RunAsync(stop.Token);
+        var duplicate = await _monitor.WaitForAsync(a => a.Kind == RuntimeActivityKind.Duplicate && a.EventId == first.Id, Patience);
+        duplicate.ReceiveCount.ShouldBe(2);
+
+        var second = TestEvents.Create("ItemCreated");
+        await PublishAndRelayAsync(_store, second);
+        await _monitor.WaitForAsync(a => a.Kind == RuntimeActivityKind.Handled && a.EventId == second.Id, Patience);
+        await stop.CancelAsync();
+        await running;
+        (await EffectsAsync(first.Id)).ShouldBe(1);
+        (await EffectsAsync(second.Id)).ShouldBe(1);
+        handler.Calls.ShouldBe(2);
+    }
+
+    [Fact]
     public async Task A_message_whose_handler_keeps_failing_is_dead_lettered_after_three_deliveries_and_redrives()
     {
         var poison = TestEvents.Create("ImageUploaded");
@@ -217,9 +256,9 @@ public sealed class RabbitMqFaultTests : IAsyncLifetime
         }
     }
 
-    private static async Task RabbitCtlAsync(string command)
+    private static async Task RabbitCtlAsync(string command, params string[] arguments)
     {
-        using var process = Process.Start(new ProcessStartInfo("rabbitmqctl", ["-q", command]) { RedirectStandardOutput = true, RedirectStandardError = true })
+        using var process = Process.Start(new ProcessStartInfo("rabbitmqctl", ["-q", command, .. arguments]) { RedirectStandardOutput = true, RedirectStandardError = true })
             ?? throw new InvalidOperationException("rabbitmqctl did not start");
         await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
         process.ExitCode.ShouldBe(0, $"rabbitmqctl {command}: {await process.StandardError.ReadToEndAsync()}");

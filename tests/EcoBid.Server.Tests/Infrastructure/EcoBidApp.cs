@@ -170,7 +170,16 @@ public class EcoBidApp : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        builder.ConfigureLogging(logging =>
+        {
+            if (Environment.GetEnvironmentVariable(FileLog.Variable) is { Length: > 0 } logFile)
+            {
+                logging.SetMinimumLevel(LogLevel.Information).AddProvider(new FileLog(logFile));
+                return;
+            }
+
+            logging.SetMinimumLevel(LogLevel.Warning);
+        });
         builder.ConfigureServices(services =>
         {
             foreach (var configure in _services)
