@@ -76,7 +76,7 @@ public sealed class RabbitMqConnection(IOptions<RabbitMqOptions> options, RuleSe
             }
             catch (BrokerUnreachableException ex)
             {
-                throw new InvalidOperationException($"RabbitMQ is unreachable at {Redacted(factory.Uri)}: {ex.InnerException?.Message ?? ex.Message}", ex);
+                throw new BrokerUnavailableException($"RabbitMQ is unreachable at {Redacted(factory.Uri)}: {ex.InnerException?.Message ?? ex.Message}", ex);
             }
 
             connection.ConnectionShutdownAsync += (_, _) =>

@@ -77,7 +77,7 @@ internal sealed class RabbitMqQueueConsumer : IAsyncDisposable
         {
             // A channel opened while the client re-creates the recorded ones can end up recovered twice, its consumer
             // on one inner channel and its acknowledgements on the other. The consumer loop tries again shortly.
-            throw new InvalidOperationException($"The connection to RabbitMQ is recovering; consuming {queue} starts once it is back.");
+            throw new BrokerUnavailableException($"The connection to RabbitMQ is recovering; consuming {queue} starts once it is back.");
         }
 
         var channel = await connection.CreateChannelAsync(cancellationToken);

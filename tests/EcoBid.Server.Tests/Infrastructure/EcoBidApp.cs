@@ -52,6 +52,17 @@ public class EcoBidApp : WebApplicationFactory<Program>
         return With("Storage", "postgres").With("Postgres:ConnectionString", PostgresConnectionString);
     }
 
+    /// <summary>
+    /// Puts the app's state on a fresh schema as <see cref="OnPostgres"/> does, but reaches the server through
+    /// <paramref name="port"/> on loopback (a <see cref="TcpRelay"/> a test can cut).
+    /// </summary>
+    public EcoBidApp OnPostgresThrough(int port)
+    {
+        PostgresConnectionString ??= PostgresTestServer.CreateSchemaAsync().GetAwaiter().GetResult();
+        var relayed = new Npgsql.NpgsqlConnectionStringBuilder(PostgresConnectionString) { Host = "127.0.0.1", Port = port };
+        return With("Storage", "postgres").With("Postgres:ConnectionString", relayed.ConnectionString);
+    }
+
     public string DataDir { get; }
 
     public RuntimeMonitor Monitor => Services.GetRequiredService<RuntimeMonitor>();

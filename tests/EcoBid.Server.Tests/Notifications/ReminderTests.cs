@@ -8,7 +8,9 @@ namespace EcoBid.Server.Tests.Notifications;
 
 public sealed class ReminderTests : IDisposable
 {
-    private readonly EcoBidApp _app = new EcoBidApp().With("Reservations:Window", "00:00:03").With("Notifications:ReservationReminderBefore", "00:00:02");
+    // The reminder is set by a handler of ReservationCreated, and only while it is still ahead: the window leaves that
+    // handler 4 s, which a loaded machine needs (with 1 s it sometimes came too late, and no reminder was set at all).
+    private readonly EcoBidApp _app = new EcoBidApp().With("Reservations:Window", "00:00:08").With("Notifications:ReservationReminderBefore", "00:00:04");
 
     public void Dispose() => _app.Dispose();
 
