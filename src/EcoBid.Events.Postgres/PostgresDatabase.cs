@@ -61,7 +61,7 @@ public sealed partial class PostgresDatabase : IEventDatabase, IAsyncDisposable,
         await using (var connection = await _dataSource.OpenConnectionAsync(cancellationToken))
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            scope = new PostgresWriteScope(connection, transaction, Clock.GetUtcNow(), cancellationToken);
+            scope = new PostgresWriteScope(connection, transaction, Clock.GetUtcNow(), Clock, cancellationToken);
             try
             {
                 result = await work(scope);

@@ -14,11 +14,13 @@ internal sealed class PostgresWriteScope(
     NpgsqlConnection connection,
     NpgsqlTransaction transaction,
     DateTimeOffset now,
+    TimeProvider clock,
     CancellationToken cancellationToken) : IWriteScope, IAsyncDisposable
 {
     private const string InsertOutbox = "INSERT INTO outbox (envelope, created_at) VALUES (@envelope, @now)";
 
     private Dictionary<string, NpgsqlCommand>? _commands;
+    private DateTimeOffset _now = now;
 
     public DbConnection Connection => connection;
 
@@ -26,7 +28,7 @@ internal sealed class PostgresWriteScope(
 
     public NpgsqlConnection Npgsql => connection;
 
-    public DateTimeOffset Now => now;
+    public DateTimeOffset Now => _now;
 
     public CancellationToken CancellationToken => cancellationToken;
 
@@ -78,18 +80,25 @@ internal sealed class PostgresWriteScope(
     public async Task PublishAsync(EventEnvelope envelope)
     {
         ArgumentNullException.ThrowIfNull(envelope);
-        await Prepared(InsertOutbox, ("envelope", envelope.ToJson()), ("now", now.ToUniversalTime())).ExecuteNonQueryAsync(cancellationToken);
+        await Prepared(InsertOutbox, ("envelope", envelope.ToJson()), ("now", _now.ToUniversalTime())).ExecuteNonQueryAsync(cancellationToken);
         Published++;
     }
 
     /// <summary>
     /// A transaction-scoped advisory lock on the key's 64-bit hash: released at commit or rollback, never left behind
-    /// by a crash. Under read committed every statement after it sees the previous holder's commit.
+    /// by a crash. Under read committed every statement after it sees the previous holder's commit. <see cref="Now"/>
+    /// moves on to when the lock was taken: a writer that waited behind another must not stamp its change earlier than
+    /// the one it waited for (a bid placed after another, with an earlier time, would shift a soft close).
     /// </summary>
-    public Task LockAsync(string key)
+    public async Task LockAsync(string key)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
-        return Prepared("SELECT pg_advisory_xact_lock(hashtextextended(@key, 0))", ("key", key)).ExecuteNonQueryAsync(cancellationToken);
+        await Prepared("SELECT pg_advisory_xact_lock(hashtextextended(@key, 0))", ("key", key)).ExecuteNonQueryAsync(cancellationToken);
+        var taken = clock.GetUtcNow();
+        if (taken > _now)
+        {
+            _now = taken;
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -39,6 +39,49 @@ public sealed class PostgresScaleOutTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_writer_that_waited_for_an_aggregate_lock_stamps_its_change_no_earlier_than_the_lock()
+    {
+        var holding = new TaskCompletionSource();
+        var release = new TaskCompletionSource();
+        var first = _first.Database.WriteAsync(async scope =>
+        {
+            await scope.LockAsync("item:1");
+            holding.SetResult();
+            await release.Task;
+            return scope.Now;
+        });
+        await holding.Task;
+
+        var began = new TaskCompletionSource<DateTimeOffset>();
+        var second = _second.Database.WriteAsync(async scope =>
+        {
+            began.SetResult(scope.Now);
+            await scope.LockAsync("item:1");
+            return scope.Now;
+        });
+        var secondBegan = await began.Task;
+        _clock.Advance(TimeSpan.FromSeconds(5)); // the first holds the lock this long
+        release.SetResult();
+
+        var firstNow = await first;
+        var secondNow = await second;
+        secondBegan.ShouldBe(firstNow);
+        secondNow.ShouldBe(firstNow + TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task A_lock_nobody_holds_leaves_the_time_as_it_was_when_the_clock_stands_still()
+    {
+        var (before, after) = await _first.Database.WriteAsync(async scope =>
+        {
+            var at = scope.Now;
+            await scope.LockAsync("item:2");
+            return (at, scope.Now);
+        });
+        after.ShouldBe(before);
+    }
+
+    [Fact]
     public async Task Only_one_process_relays_at_a_time_and_the_other_takes_over_when_it_goes()
     {
         await PublishAsync(_first, TestEvents.Create("ItemCreated"));

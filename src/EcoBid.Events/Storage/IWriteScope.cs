@@ -10,7 +10,7 @@ public interface IWriteScope
 
     DbTransaction Transaction { get; }
 
-    /// <summary>The clock reading taken when the transaction began.</summary>
+    /// <summary>The clock reading taken when the transaction began (or, after <see cref="LockAsync"/> waited, when the lock was taken).</summary>
     DateTimeOffset Now { get; }
 
     CancellationToken CancellationToken { get; }
@@ -33,7 +33,8 @@ public interface IWriteScope
     /// Makes writers of one aggregate (an item, an auction, a person) take turns until this transaction ends, for work
     /// that reads, decides and then writes ("is the item still available?"). The embedded store has one writer, so
     /// there is nothing to wait for; a store with concurrent writers takes a transaction-scoped lock on the key, and
-    /// every read after it sees what the previous holder committed.
+    /// every read after it sees what the previous holder committed, and moves <see cref="Now"/> on to when it got the
+    /// lock, so that a writer that waited never stamps its change before the one it waited for.
     /// </summary>
     Task LockAsync(string key) => Task.CompletedTask;
 
