@@ -10,14 +10,16 @@
 # (scripts/test-services.sh). The cluster's database and vhost are both named ecobid_cluster, owned by the role and
 # user ecobid_cluster. Everything else lives in .cluster/ (the build, logs, pids, and the data folder the processes
 # share on this machine: the token signing key, the web client's keys, photos).
-# Settings: ECOBID_CLUSTER_PORT (8080, the one URL), ECOBID_CLUSTER_PASSWORD (ecobid_cluster).
+# Settings: ECOBID_CLUSTER_PORT (8080, the one URL; the api processes take the next two ports, the workers +11 and
+# +12), ECOBID_CLUSTER_PASSWORD (ecobid_cluster), ECOBID_CLUSTER_NAME (ecobid_cluster: the database, vhost, role and
+# user), ECOBID_CLUSTER_ROOT (.cluster), so that a second cluster (a test's) can run beside yours.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-root=.cluster
+root=${ECOBID_CLUSTER_ROOT:-.cluster}
 port=${ECOBID_CLUSTER_PORT:-8080}
 password=${ECOBID_CLUSTER_PASSWORD:-ecobid_cluster}
-name=ecobid_cluster
+name=${ECOBID_CLUSTER_NAME:-ecobid_cluster}
 api_ports=($((port + 1)) $((port + 2)))
 worker_ports=($((port + 11)) $((port + 12)))
 
@@ -51,7 +53,7 @@ prepare_services() {
 start() { # name role port
   local log="$root/logs/$1.log"
   (
-    export ECOBID_DATA_DIR="$PWD/$root/data" Role="$2" ASPNETCORE_URLS="http://127.0.0.1:$3"
+    export ECOBID_DATA_DIR="$(cd "$root" && pwd)/data" Role="$2" ASPNETCORE_URLS="http://127.0.0.1:$3"
     export Storage=postgres Queues=rabbitmq
     export Postgres__ConnectionString="Host=127.0.0.1;Port=5432;Database=$name;Username=$name;Password=$password"
     export RabbitMq__ConnectionString="amqp://$name:$password@127.0.0.1:5672/$name"
