@@ -7,7 +7,7 @@ namespace EcoBid.Bench;
 
 /// <summary>
 /// The raw insert run of <see cref="RawInsertBenchmark"/> on PostgreSQL: the same outbox-sized rows, one per
-/// transaction, through <see cref="PostgresDatabase.WriteAsync{T}"/> (a pooled connection and a transaction per write,
+/// transaction, through <see cref="PostgresDatabase.WriteAsync{T}(Func{EcoBid.Events.Storage.IWriteScope, Task{T}}, CancellationToken)"/> (a pooled connection and a transaction per write,
 /// no single writer), so the figure sits beside the embedded store's. The table is the run's own and dropped after.
 /// CPU is this process's only (the server's is not counted) and bytes written are the server's, so both show n/a.
 /// </summary>

@@ -8,14 +8,17 @@ namespace EcoBid.Events.Postgres;
 /// <summary>
 /// One transaction on one pooled connection. <see cref="Prepared"/> keeps one command per SQL text for the scope's
 /// life; preparing on the server is Npgsql's automatic preparation, per physical connection, so a hot statement is
-/// parsed and planned once per connection, not once per transaction.
+/// parsed and planned once per connection, not once per transaction. A scope of a grouped write
+/// (<see cref="PostgresDatabase.WriteAsync{T}(string, Func{IWriteScope, Task{T}}, CancellationToken)"/>) runs in a
+/// transaction that already holds <paramref name="heldLock"/>.
 /// </summary>
 internal sealed class PostgresWriteScope(
     NpgsqlConnection connection,
     NpgsqlTransaction transaction,
     DateTimeOffset now,
     TimeProvider clock,
-    CancellationToken cancellationToken) : IWriteScope, IAsyncDisposable
+    CancellationToken cancellationToken,
+    string? heldLock = null) : IWriteScope, IWriteScopeOutcome, IAsyncDisposable
 {
     private const string InsertOutbox = "INSERT INTO outbox (envelope, created_at) VALUES (@envelope, @now)";
 
@@ -90,9 +93,23 @@ internal sealed class PostgresWriteScope(
     /// moves on to when the lock was taken: a writer that waited behind another must not stamp its change earlier than
     /// the one it waited for (a bid placed after another, with an earlier time, would shift a soft close).
     /// </summary>
-    public async Task LockAsync(string key)
+    public Task LockAsync(string key)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
+        if (heldLock is not null)
+        {
+            // A grouped transaction holds its key for several callers; a second lock could wait in a circle with a
+            // writer that holds that one and waits for this key.
+            return string.Equals(key, heldLock, StringComparison.Ordinal)
+                ? Task.CompletedTask
+                : throw new InvalidOperationException($"A write grouped under the lock '{heldLock}' cannot take another ('{key}').");
+        }
+
+        return TakeLockAsync(key);
+    }
+
+    private async Task TakeLockAsync(string key)
+    {
         await Prepared("SELECT pg_advisory_xact_lock(hashtextextended(@key, 0))", ("key", key)).ExecuteNonQueryAsync(cancellationToken);
         var taken = clock.GetUtcNow();
         if (taken > _now)

@@ -19,7 +19,7 @@ public sealed partial class SqliteDatabase : IEventDatabase, IAsyncDisposable, I
 
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly SqliteCommandCache _commands = new();
-    private readonly ConcurrentQueue<WriteRequest> _pending = new();
+    private readonly ConcurrentQueue<QueuedWrite<SqliteWriteScope>> _pending = new();
     private readonly string _connectionString;
     private readonly SqliteOptions _options;
     private readonly RuntimeSignals _signals;
@@ -60,7 +60,7 @@ public sealed partial class SqliteDatabase : IEventDatabase, IAsyncDisposable, I
     public Task<T> WriteAsync<T>(Func<IWriteScope, Task<T>> work, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(work);
-        var request = new WriteRequest<T>(work, cancellationToken);
+        var request = new QueuedWrite<SqliteWriteScope, T>(work, cancellationToken);
         _pending.Enqueue(request);
         return _writeGate.Wait(0, CancellationToken.None) ? LeadAsync(request) : request.Task;
     }
@@ -107,7 +107,7 @@ public sealed partial class SqliteDatabase : IEventDatabase, IAsyncDisposable, I
         _writeGate.Dispose();
     }
 
-    private async Task<T> LeadAsync<T>(WriteRequest<T> own)
+    private async Task<T> LeadAsync<T>(QueuedWrite<SqliteWriteScope, T> own)
     {
         try
         {
@@ -162,7 +162,7 @@ public sealed partial class SqliteDatabase : IEventDatabase, IAsyncDisposable, I
     /// <summary>Runs up to <see cref="MaxGroup"/> queued writes in one transaction. Never throws: it fails the requests.</summary>
     private async Task RunGroupAsync()
     {
-        var group = new List<WriteRequest>();
+        var group = new List<QueuedWrite<SqliteWriteScope>>();
         while (group.Count < MaxGroup && _pending.TryDequeue(out var request))
         {
             if (request.CancellationToken.IsCancellationRequested)
@@ -201,7 +201,7 @@ public sealed partial class SqliteDatabase : IEventDatabase, IAsyncDisposable, I
     }
 
     /// <summary>One write, one transaction: it commits, or it rolls back and its caller gets the exception.</summary>
-    private async Task RunAloneAsync(SqliteConnection connection, WriteRequest request)
+    private async Task RunAloneAsync(SqliteConnection connection, QueuedWrite<SqliteWriteScope> request)
     {
         try
         {
@@ -223,9 +223,9 @@ public sealed partial class SqliteDatabase : IEventDatabase, IAsyncDisposable, I
     /// failed alone. If the transaction itself is lost (an error SQLite answers by rolling back everything, or a
     /// failed commit), every write of the group that has not failed on its own fails with that error.
     /// </summary>
-    private async Task RunTogetherAsync(SqliteConnection connection, List<WriteRequest> group)
+    private async Task RunTogetherAsync(SqliteConnection connection, List<QueuedWrite<SqliteWriteScope>> group)
     {
-        var members = new List<WriteRequest>(group.Count);
+        var members = new List<QueuedWrite<SqliteWriteScope>>(group.Count);
         var next = 0;
         try
         {
@@ -254,11 +254,7 @@ public sealed partial class SqliteDatabase : IEventDatabase, IAsyncDisposable, I
         }
         catch (Exception ex)
         {
-            foreach (var request in members.Concat(group.Skip(next)))
-            {
-                request.Fail(ex);
-            }
-
+            QueuedWrites.FailAll(members.Concat(group.Skip(next)), ex);
             return;
         }
 
@@ -272,23 +268,10 @@ public sealed partial class SqliteDatabase : IEventDatabase, IAsyncDisposable, I
     private static bool InTransaction(SqliteConnection connection) => SQLitePCL.raw.sqlite3_get_autocommit(connection.Handle) == 0;
 
     /// <summary>After the commit: wakes the relay if any write published, runs the writes' after-commit actions, then returns to the callers.</summary>
-    private void Completed(IReadOnlyList<WriteRequest> committed)
+    private void Completed(IReadOnlyList<QueuedWrite<SqliteWriteScope>> committed)
     {
         Interlocked.Increment(ref _commits);
-        if (committed.Any(r => r.Scope!.Published > 0))
-        {
-            _signals.Outbox.Set();
-        }
-
-        foreach (var action in committed.SelectMany(r => r.Scope!.Committed ?? []))
-        {
-            action();
-        }
-
-        foreach (var request in committed)
-        {
-            request.Succeed();
-        }
+        QueuedWrites.Committed(committed, _signals.Outbox.Set);
     }
 
     private async Task<SqliteConnection> WriterAsync(CancellationToken cancellationToken)

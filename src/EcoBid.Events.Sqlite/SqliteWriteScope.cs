@@ -10,7 +10,7 @@ internal sealed class SqliteWriteScope(
     SqliteTransaction transaction,
     SqliteCommandCache commands,
     DateTimeOffset now,
-    CancellationToken cancellationToken) : IWriteScope
+    CancellationToken cancellationToken) : IWriteScope, IWriteScopeOutcome
 {
     private const string InsertOutbox = "INSERT INTO outbox (envelope, created_at) VALUES ($envelope, $now)";
 

@@ -7,7 +7,7 @@ namespace EcoBid.Events.Contracts;
 /// <see cref="IEventDatabase"/>: a write is one transaction in which state and published events commit together or
 /// not at all (invariant 1), and the outbox keeps commit order.
 /// </summary>
-public abstract class EventDatabaseContract : RuntimeContract
+public abstract partial class EventDatabaseContract : RuntimeContract
 {
     private const string CreateState = "CREATE TABLE contract_state (id TEXT PRIMARY KEY, amount INTEGER NOT NULL)";
 

@@ -13,7 +13,7 @@ namespace EcoBid.Events.Postgres.Tests;
 /// Several processes on one database (each a store of its own: data source, lease, signals): the outbox is relayed by
 /// one of them at a time, in commit order per aggregate, with nothing dispatched twice; due timers are taken once.
 /// </summary>
-public sealed class PostgresScaleOutTests : IAsyncLifetime
+public sealed class PostgresScaleOutTests : TwoProcesses
 {
     private static readonly RuleSet Rules = RuleSetLoader.Parse("""
         {
@@ -22,28 +22,12 @@ public sealed class PostgresScaleOutTests : IAsyncLifetime
         }
         """);
 
-    private readonly ManualTimeProvider _clock = new(new DateTimeOffset(2030, 3, 1, 9, 0, 0, TimeSpan.Zero));
-    private PostgresRuntimeStore _first = null!;
-    private PostgresRuntimeStore _second = null!;
-
-    public async Task InitializeAsync()
-    {
-        _first = await PostgresRuntimeStore.CreateAsync(_clock);
-        _second = await _first.OpenAnotherAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _second.DisposeAsync();
-        await _first.DisposeAsync();
-    }
-
     [Fact]
     public async Task A_writer_that_waited_for_an_aggregate_lock_stamps_its_change_no_earlier_than_the_lock()
     {
         var holding = new TaskCompletionSource();
         var release = new TaskCompletionSource();
-        var first = _first.Database.WriteAsync(async scope =>
+        var first = First.Database.WriteAsync(async scope =>
         {
             await scope.LockAsync("item:1");
             holding.SetResult();
@@ -53,14 +37,14 @@ public sealed class PostgresScaleOutTests : IAsyncLifetime
         await holding.Task;
 
         var began = new TaskCompletionSource<DateTimeOffset>();
-        var second = _second.Database.WriteAsync(async scope =>
+        var second = Second.Database.WriteAsync(async scope =>
         {
             began.SetResult(scope.Now);
             await scope.LockAsync("item:1");
             return scope.Now;
         });
         var secondBegan = await began.Task;
-        _clock.Advance(TimeSpan.FromSeconds(5)); // the first holds the lock this long
+        Clock.Advance(TimeSpan.FromSeconds(5)); // the first holds the lock this long
         release.SetResult();
 
         var firstNow = await first;
@@ -70,9 +54,9 @@ public sealed class PostgresScaleOutTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_lock_nobody_holds_leaves_the_time_as_it_was_when_the_clock_stands_still()
+    public async Task A_lock_nobody_holds_leaves_the_time_as_it_was_when_theClock_stands_still()
     {
-        var (before, after) = await _first.Database.WriteAsync(async scope =>
+        var (before, after) = await First.Database.WriteAsync(async scope =>
         {
             var at = scope.Now;
             await scope.LockAsync("item:2");
@@ -84,17 +68,17 @@ public sealed class PostgresScaleOutTests : IAsyncLifetime
     [Fact]
     public async Task Only_one_process_relays_at_a_time_and_the_other_takes_over_when_it_goes()
     {
-        await PublishAsync(_first, TestEvents.Create("ItemCreated"));
+        await PublishAsync(First, TestEvents.Create("ItemCreated"));
 
-        (await _first.Outbox.ReadPendingAsync(10, CancellationToken.None)).ShouldHaveSingleItem();
-        (await _second.Outbox.ReadPendingAsync(10, CancellationToken.None)).ShouldBeEmpty();
-        _first.Lease.IsHeld.ShouldBeTrue();
-        _second.Lease.IsHeld.ShouldBeFalse();
+        (await First.Outbox.ReadPendingAsync(10, CancellationToken.None)).ShouldHaveSingleItem();
+        (await Second.Outbox.ReadPendingAsync(10, CancellationToken.None)).ShouldBeEmpty();
+        First.Lease.IsHeld.ShouldBeTrue();
+        Second.Lease.IsHeld.ShouldBeFalse();
 
-        await _first.Lease.DisposeAsync();
+        await First.Lease.DisposeAsync();
 
-        (await _second.Outbox.ReadPendingAsync(10, CancellationToken.None)).ShouldHaveSingleItem();
-        _second.Lease.IsHeld.ShouldBeTrue();
+        (await Second.Outbox.ReadPendingAsync(10, CancellationToken.None)).ShouldHaveSingleItem();
+        Second.Lease.IsHeld.ShouldBeTrue();
     }
 
     [Fact]
@@ -106,25 +90,25 @@ public sealed class PostgresScaleOutTests : IAsyncLifetime
         // Each aggregate's events commit one after another (as row locks on the aggregate would make them), from
         // alternating processes, while both processes relay as fast as they can.
         using var stop = new CancellationTokenSource();
-        var relays = new[] { RelayLoopAsync(_first, stop.Token), RelayLoopAsync(_second, stop.Token) };
+        var relays = new[] { RelayLoopAsync(First, stop.Token), RelayLoopAsync(Second, stop.Token) };
         var published = await Task.WhenAll(Enumerable.Range(0, aggregates).Select(a => Task.Run(async () =>
         {
             var ids = new List<string>();
             for (var n = 0; n < perAggregate; n++)
             {
                 var envelope = TestEvents.Create("BidPlaced", new { aggregate = a, n });
-                await PublishAsync(n % 2 == 0 ? _first : _second, envelope);
+                await PublishAsync(n % 2 == 0 ? First : Second, envelope);
                 ids.Add(envelope.Id);
             }
 
             return ids;
         })));
 
-        await WaitUntilAsync(async () => (await _first.Postgres.ReadAsync(c => Count(c, "SELECT COUNT(*) FROM outbox"))) == 0);
+        await WaitUntilAsync(async () => (await First.Postgres.ReadAsync(c => Count(c, "SELECT COUNT(*) FROM outbox"))) == 0);
         await stop.CancelAsync();
         await Task.WhenAll(relays);
 
-        var received = await _first.Queue.ReceiveAsync("Index", Rules.Targets["Index"].Queue with { BatchSize = 1000 }, CancellationToken.None);
+        var received = await First.Queue.ReceiveAsync("Index", Rules.Targets["Index"].Queue with { BatchSize = 1000 }, CancellationToken.None);
         received.Select(m => m.EventId).ShouldBe(published.SelectMany(ids => ids), ignoreOrder: true);
         foreach (var ids in published)
         {
@@ -136,17 +120,17 @@ public sealed class PostgresScaleOutTests : IAsyncLifetime
     public async Task Due_timers_taken_by_two_workers_at_once_are_each_taken_once()
     {
         var keys = Enumerable.Range(0, 200).Select(i => $"listing-expiry:{i}").ToList();
-        await _first.Postgres.WriteAsync(async scope =>
+        await First.Postgres.WriteAsync(async scope =>
         {
             foreach (var key in keys)
             {
-                await _first.Timers.ScheduleAsync(scope, new ScheduledTimer(key, _clock.GetUtcNow(), TestEvents.Create("ListingExpired").ToJson()));
+                await First.Timers.ScheduleAsync(scope, new ScheduledTimer(key, Clock.GetUtcNow(), TestEvents.Create("ListingExpired").ToJson()));
             }
 
             return true;
         });
 
-        var taken = await Task.WhenAll(new[] { _first, _second }.Select(store => Task.Run(async () =>
+        var taken = await Task.WhenAll(new[] { First, Second }.Select(store => Task.Run(async () =>
         {
             var mine = new List<string>();
             while (true)
@@ -162,24 +146,24 @@ public sealed class PostgresScaleOutTests : IAsyncLifetime
         })));
 
         taken.SelectMany(k => k).ShouldBe(keys, ignoreOrder: true);
-        (await _first.Timers.ListAsync(10, CancellationToken.None)).ShouldBeEmpty();
+        (await First.Timers.ListAsync(10, CancellationToken.None)).ShouldBeEmpty();
     }
 
     [Fact]
     public async Task A_moved_timer_fires_at_its_new_time_and_a_cancelled_one_never()
     {
-        var now = _clock.GetUtcNow();
-        await _first.Postgres.WriteAsync(async scope =>
+        var now = Clock.GetUtcNow();
+        await First.Postgres.WriteAsync(async scope =>
         {
-            await _first.Timers.ScheduleAsync(scope, new ScheduledTimer("auction-end:1", now.AddMinutes(5), "{}"));
-            await _first.Timers.ScheduleAsync(scope, new ScheduledTimer("auction-end:1", now.AddMinutes(7), "{}"));
-            await _first.Timers.ScheduleAsync(scope, new ScheduledTimer("reservation-expiry:2", now.AddMinutes(1), "{}"));
-            return await _first.Timers.CancelAsync(scope, "reservation-expiry:2");
+            await First.Timers.ScheduleAsync(scope, new ScheduledTimer("auction-end:1", now.AddMinutes(5), "{}"));
+            await First.Timers.ScheduleAsync(scope, new ScheduledTimer("auction-end:1", now.AddMinutes(7), "{}"));
+            await First.Timers.ScheduleAsync(scope, new ScheduledTimer("reservation-expiry:2", now.AddMinutes(1), "{}"));
+            return await First.Timers.CancelAsync(scope, "reservation-expiry:2");
         });
 
-        (await _second.Timers.NextDueAtAsync(CancellationToken.None)).ShouldBe(now.AddMinutes(7));
-        (await _second.Postgres.WriteAsync(scope => _second.Timers.TakeDueAsync(scope, now.AddMinutes(6), 10))).ShouldBeEmpty();
-        (await _second.Postgres.WriteAsync(scope => _second.Timers.TakeDueAsync(scope, now.AddMinutes(7), 10))).ShouldHaveSingleItem().Key.ShouldBe("auction-end:1");
+        (await Second.Timers.NextDueAtAsync(CancellationToken.None)).ShouldBe(now.AddMinutes(7));
+        (await Second.Postgres.WriteAsync(scope => Second.Timers.TakeDueAsync(scope, now.AddMinutes(6), 10))).ShouldBeEmpty();
+        (await Second.Postgres.WriteAsync(scope => Second.Timers.TakeDueAsync(scope, now.AddMinutes(7), 10))).ShouldHaveSingleItem().Key.ShouldBe("auction-end:1");
     }
 
     private static Task PublishAsync(PostgresRuntimeStore store, EventEnvelope envelope) =>

@@ -10,5 +10,23 @@ public interface IEventDatabase
 {
     Task<T> WriteAsync<T>(Func<IWriteScope, Task<T>> work, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// A write that holds one aggregate's lock (<see cref="IWriteScope.LockAsync"/> on <paramref name="lockKey"/>, taken
+    /// before the work runs) and takes no other. A store with concurrent writers may run several such writes of the same
+    /// key one after another in one transaction, under one lock, a savepoint each (group commit for a hot aggregate): a
+    /// work that throws rolls back alone, and each caller returns only after the shared commit. The work may call
+    /// <c>LockAsync(lockKey)</c> again (it costs nothing) but no other key.
+    /// </summary>
+    Task<T> WriteAsync<T>(string lockKey, Func<IWriteScope, Task<T>> work, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(lockKey);
+        ArgumentNullException.ThrowIfNull(work);
+        return WriteAsync(async scope =>
+        {
+            await scope.LockAsync(lockKey);
+            return await work(scope);
+        }, cancellationToken);
+    }
+
     Task<T> ReadAsync<T>(Func<DbConnection, Task<T>> work, CancellationToken cancellationToken = default);
 }

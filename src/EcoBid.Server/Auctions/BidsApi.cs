@@ -55,10 +55,10 @@ public static class BidsApi
 
         var bidderId = user.Id();
         var fingerprint = $"bid {id} {maxAmount}";
-        return await database.WriteAsync<Results<Created<BidResponse>, ValidationProblem, ProblemHttpResult>>(async scope =>
+        // Bids on one item take turns under the item's lock: each decides on the price the previous one left (and a
+        // retried key sees its answer). A bid takes no other lock, so a store may commit a run of them together.
+        return await database.WriteAsync<Results<Created<BidResponse>, ValidationProblem, ProblemHttpResult>>(AggregateLocks.ItemKey(id), async scope =>
         {
-            // Bids on one item take turns: each decides on the price the previous one left (and a retried key sees its answer).
-            await AggregateLocks.ItemAsync(scope, id);
             if (await ReplayAsync(scope, bidderId, idempotencyKey!, fingerprint, response) is { } replayed)
             {
                 return replayed;

@@ -18,7 +18,13 @@ namespace EcoBid.Server.Storage;
 /// </summary>
 public static class AggregateLocks
 {
-    public static Task ItemAsync(IWriteScope scope, string itemId) => Lock(scope, "item:" + itemId);
+    public static Task ItemAsync(IWriteScope scope, string itemId) => Lock(scope, ItemKey(itemId));
+
+    /// <summary>
+    /// The item's key, for a write that holds it and nothing else
+    /// (<see cref="IEventDatabase.WriteAsync{T}(string, Func{IWriteScope, Task{T}}, CancellationToken)"/>).
+    /// </summary>
+    public static string ItemKey(string itemId) => "item:" + itemId;
 
     public static Task UserAsync(IWriteScope scope, string userId) => Lock(scope, "user:" + userId);
 

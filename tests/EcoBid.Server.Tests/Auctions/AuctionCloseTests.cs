@@ -117,7 +117,7 @@ public sealed class AuctionCloseTests : IDisposable
         var extendedEnd = bid.GetProperty("endsAt").GetDateTimeOffset();
         extendedEnd.ShouldBe(bid.GetProperty("placedAt").GetDateTimeOffset().AddSeconds(3));
         var auctionId = bid.GetProperty("auctionId").GetString()!;
-        (await _app.Database.CountAsync("SELECT due_at FROM timers WHERE key = @key", new { key = $"auction-end:{auctionId}" })).ShouldBe(extendedEnd.ToUnixTimeMilliseconds());
+        (await _app.Database.UnixMillisAsync("SELECT due_at FROM timers WHERE key = @key", new { key = $"auction-end:{auctionId}" })).ShouldBe(extendedEnd.ToUnixTimeMilliseconds());
         (await _app.Database.EventsAsync("AuctionExtended")).Count.ShouldBe(2);
 
         await _app.WaitForAsync(a => a.Kind == RuntimeActivityKind.Handled && a.Queue == "EndAuction");

@@ -31,7 +31,7 @@ public sealed class AuctionFlowTests : IDisposable
         var endsAt = auction.GetProperty("endsAt").GetDateTimeOffset();
         (endsAt - auction.GetProperty("startsAt").GetDateTimeOffset()).ShouldBe(TimeSpan.FromHours(1));
 
-        var timerDue = await _app.Database.CountAsync("SELECT due_at FROM timers WHERE key = @key", new { key = $"auction-end:{auctionId}" });
+        var timerDue = await _app.Database.UnixMillisAsync("SELECT due_at FROM timers WHERE key = @key", new { key = $"auction-end:{auctionId}" });
         timerDue.ShouldBe(endsAt.ToUnixTimeMilliseconds());
         var created = (await _app.Database.EventsAsync("AuctionCreated")).ShouldHaveSingleItem();
         created.GetProperty("sellerId").GetString().ShouldBe(seller.Id);

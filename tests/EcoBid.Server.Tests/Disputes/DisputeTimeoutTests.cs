@@ -141,5 +141,5 @@ public sealed class DisputeTimeoutTests : IDisposable
 
     /// <summary>When the timeout timer of the callback task in <paramref name="state"/> is due (Unix ms; 0 when there is none).</summary>
     private Task<long> TimeoutDueAtAsync(string state) =>
-        _app.Database.CountAsync("SELECT due_at FROM timers WHERE key LIKE 'workflow:%' AND key LIKE '%' || @state || '%'", new { state });
+        _app.Database.UnixMillisAsync("SELECT due_at FROM timers WHERE key LIKE 'workflow:%' AND key LIKE '%' || @state || '%'", new { state });
 }

@@ -9,6 +9,19 @@ public static class Store
     public static Task<long> CountAsync(this IEventDatabase database, string sql, object? parameters = null) =>
         database.ReadAsync(connection => connection.ExecuteScalarAsync<long>(PortableSql.For(connection, sql), parameters));
 
+    /// <summary>
+    /// A time the query selects, as Unix milliseconds (0 when there is no row): SQLite keeps the runtime's times as
+    /// integers, PostgreSQL as <c>timestamptz</c>.
+    /// </summary>
+    public static Task<long> UnixMillisAsync(this IEventDatabase database, string sql, object? parameters = null) =>
+        database.ReadAsync(async connection => await connection.ExecuteScalarAsync<object?>(PortableSql.For(connection, sql), parameters) switch
+        {
+            null or DBNull => 0L,
+            DateTime at => new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)).ToUnixTimeMilliseconds(),
+            DateTimeOffset at => at.ToUnixTimeMilliseconds(),
+            var number => Convert.ToInt64(number, System.Globalization.CultureInfo.InvariantCulture),
+        });
+
     /// <summary>The id of the ItemCreated event for an item, whether it is still in the outbox or already dispatched.</summary>
     public static async Task<string> ItemCreatedEventIdAsync(this IEventDatabase database, string itemId) =>
         await database.ReadAsync(connection => connection.QuerySingleAsync<string>(
