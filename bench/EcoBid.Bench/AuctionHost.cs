@@ -57,6 +57,16 @@ internal sealed class AuctionHost : IAsyncDisposable
                 ["Storage"] = "postgres",
                 ["Postgres:ConnectionString"] = schema.ConnectionString,
             });
+
+            // A cluster's queues are RabbitMQ's: the hosts of one run share the broker's vhost, as processes would.
+            if (options.RabbitMq is not null)
+            {
+                builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+                {
+                    ["Queues"] = "rabbitmq",
+                    ["RabbitMq:ConnectionString"] = options.RabbitMq,
+                });
+            }
         }
 
         builder.Logging.ClearProviders();

@@ -73,7 +73,7 @@ internal sealed record BenchOptions
           --dir PATH        where to create the fresh data directories   (default: temp)
           --keep            keep the data directories afterwards
           --timeout S       give up waiting for the pipeline after S s   (default 300)
-          --rabbitmq URI    pipeline and latency runs with Queues=rabbitmq on this broker
+          --rabbitmq URI    pipeline, latency and hot-auction-cluster runs with Queues=rabbitmq on this broker
           --postgres CS     raw insert, pipeline, latency and auction runs on this PostgreSQL database too
                             (a fresh schema per run, dropped after)
           --bidders N       hot-auction-cluster: bidders over the 2 api hosts (default 64)

@@ -136,7 +136,8 @@ internal static class HotAuctionClusterBenchmark
         (int Count, TimeSpan Elapsed, LatencySummary Latency) floor, (long Transactions, long Writes) grouped, List<string> problems)
     {
         AnsiConsole.WriteLine($"PostgreSQL: {settings}");
-        var table = AuctionReport.LatencyTable($"Hot auction on PostgreSQL: {ApiHosts} api hosts, one schema, {options.Bidders} bidders");
+        var queues = options.RabbitMq is null ? "queues in PostgreSQL" : "queues on RabbitMQ";
+        var table = AuctionReport.LatencyTable($"Hot auction on PostgreSQL ({queues}): {ApiHosts} api hosts, one schema, {options.Bidders} bidders");
         AddRun(table, "Worker running: bids sent", withWorker.Run);
         AddRun(table, "No worker: bids sent", alone.Run);
         var f = floor.Latency;
