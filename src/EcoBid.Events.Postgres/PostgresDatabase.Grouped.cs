@@ -72,7 +72,16 @@ public sealed partial class PostgresDatabase
     {
         while (TakeGroup(lockKey) is { } group)
         {
-            await RunGroupAsync(lockKey, group);
+            try
+            {
+                await RunGroupAsync(lockKey, group);
+            }
+            catch (Exception ex)
+            {
+                // An after-commit action threw. The runner must go on: a key left behind with no runner would hold
+                // every later write of that item in its queue forever.
+                QueuedWrites.FailAll(group, ex);
+            }
         }
     }
 
@@ -100,7 +109,7 @@ public sealed partial class PostgresDatabase
     /// <summary>
     /// One transaction, one lock, a savepoint per write. A write that throws is rolled back to its savepoint and failed
     /// alone; if the transaction itself is lost (the connection, the commit), every write not already failed fails with
-    /// that error. Never throws.
+    /// that error. Throws only what an after-commit action throws.
     /// </summary>
     private async Task RunGroupAsync(string lockKey, List<QueuedWrite<PostgresWriteScope>> group)
     {

@@ -134,6 +134,18 @@ public abstract partial class EventDatabaseContract
         ran.ShouldBeFalse();
     }
 
+    [Fact]
+    public async Task Keyed_writes_go_on_after_one_whose_after_commit_action_threw()
+    {
+        await Should.ThrowAsync<InvalidOperationException>(() => Database.WriteAsync(Key, scope =>
+        {
+            scope.OnCommitted(() => throw new InvalidOperationException("a wake-up failed"));
+            return Task.FromResult(1);
+        }, None).WaitAsync(TimeSpan.FromSeconds(10)));
+
+        (await Database.WriteAsync(Key, _ => Task.FromResult(2), None).WaitAsync(TimeSpan.FromSeconds(10))).ShouldBe(2);
+    }
+
     /// <summary>A plain write that takes the key and keeps it (and its transaction) until the returned source is set.</summary>
     private async Task<(Task Holder, TaskCompletionSource Release)> HoldKeyAsync()
     {
