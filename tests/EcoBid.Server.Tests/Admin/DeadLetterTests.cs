@@ -71,7 +71,7 @@ public sealed class DeadLetterTests : IDisposable
         flaky.GetProperty("visible").GetInt64().ShouldBe(0);
 
         var alert = await _app.Database.CountAsync(
-            "SELECT COUNT(*) FROM (SELECT envelope FROM outbox UNION ALL SELECT envelope FROM event_archive) AS events WHERE json_extract(envelope, '$.detail-type') = 'ErrorOccurred' AND json_extract(envelope, '$.detail.eventId') = @eventId AND json_extract(envelope, '$.detail.target') = 'Flaky' AND json_extract(envelope, '$.detail.receiveCount') = 3",
+            "SELECT COUNT(*) FROM (SELECT envelope FROM outbox UNION ALL SELECT envelope FROM event_archive) AS events WHERE json_extract(envelope, '$.detail-type') = 'ErrorOccurred' AND json_extract(envelope, '$.detail.eventId') = @eventId AND json_extract(envelope, '$.detail.target') = 'Flaky' AND CAST(json_extract(envelope, '$.detail.receiveCount') AS INTEGER) = 3",
             new { eventId });
         alert.ShouldBe(1);
 

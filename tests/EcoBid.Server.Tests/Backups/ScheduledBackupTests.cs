@@ -18,7 +18,9 @@ public sealed class ScheduledBackupTests : IDisposable
 
     public ScheduledBackupTests()
     {
+        // File backups are the embedded store's (BackupsOnPostgresTests has the other side).
         _app = new EcoBidApp()
+            .OnSqliteOnly()
             .With("Backups:Directory", _backups)
             .With("Backups:Keep", "2")
             .With("Backups:Schedule", $"at({_at})");

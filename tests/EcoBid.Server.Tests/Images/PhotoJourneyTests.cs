@@ -78,7 +78,7 @@ public sealed class PhotoJourneyTests : IDisposable
         (await _app.Database.EventCountAsync("ImageUploaded")).ShouldBe(1);
         await Eventually.TrueAsync(async () => await _app.Database.EventCountAsync("ImageProcessed") == 1);
         var processed = JsonDocument.Parse(await _app.Database.ReadAsync(c => Dapper.SqlMapper.QuerySingleAsync<string>(
-            c, "SELECT envelope FROM (SELECT envelope FROM outbox UNION ALL SELECT envelope FROM event_archive) AS events WHERE json_extract(envelope, '$.detail-type') = 'ImageProcessed'")));
+            c, PortableSql.For(c, "SELECT envelope FROM (SELECT envelope FROM outbox UNION ALL SELECT envelope FROM event_archive) AS events WHERE json_extract(envelope, '$.detail-type') = 'ImageProcessed'"))));
         var detail = processed.RootElement.GetProperty("detail");
         detail.GetProperty("imageId").GetString().ShouldBe(imageId);
         detail.GetProperty("itemId").GetString().ShouldBe(itemId);

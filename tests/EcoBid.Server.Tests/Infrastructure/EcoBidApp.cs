@@ -34,13 +34,16 @@ public class EcoBidApp : WebApplicationFactory<Program>
         _settings["RateLimits:PerAddressPerSecond"] = "100000";
 
         // ECOBID_TEST_STORAGE=postgres runs every app of the suite on a PostgreSQL schema of its own.
-        if (string.Equals(Environment.GetEnvironmentVariable(StorageVariable), "postgres", StringComparison.OrdinalIgnoreCase))
+        if (RunsOnPostgres)
         {
             OnPostgres();
         }
     }
 
     public const string StorageVariable = "ECOBID_TEST_STORAGE";
+
+    /// <summary>Whether this run puts every app on PostgreSQL (<c>ECOBID_TEST_STORAGE=postgres</c>).</summary>
+    public static bool RunsOnPostgres => string.Equals(Environment.GetEnvironmentVariable(StorageVariable), "postgres", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The PostgreSQL connection string (with the app's own schema) when the app runs on PostgreSQL.</summary>
     public string? PostgresConnectionString { get; private set; }
@@ -50,6 +53,23 @@ public class EcoBidApp : WebApplicationFactory<Program>
     {
         PostgresConnectionString ??= PostgresTestServer.CreateSchemaAsync().GetAwaiter().GetResult();
         return With("Storage", "postgres").With("Postgres:ConnectionString", PostgresConnectionString);
+    }
+
+    /// <summary>
+    /// Keeps the app on the embedded SQLite file, also in a run with <c>ECOBID_TEST_STORAGE=postgres</c>: for what only
+    /// the embedded store has (file backups; on PostgreSQL its own tools back the state up).
+    /// </summary>
+    public EcoBidApp OnSqliteOnly()
+    {
+        if (PostgresConnectionString is { } postgres)
+        {
+            PostgresTestServer.DropSchemaAsync(postgres).GetAwaiter().GetResult();
+            PostgresConnectionString = null;
+        }
+
+        _settings.Remove("Storage");
+        _settings.Remove("Postgres:ConnectionString");
+        return this;
     }
 
     /// <summary>

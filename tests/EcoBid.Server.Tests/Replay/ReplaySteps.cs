@@ -44,9 +44,12 @@ public static class ReplaySteps
         }
     }
 
+    /// <summary>The search index's rows: the indexed text on SQLite (FTS5), the indexed words on PostgreSQL (tsvectors).</summary>
     public static Task<List<(string ItemId, string Title, string Description)>> SearchIndexAsync(this IEventDatabase database) =>
         database.ReadAsync(async connection =>
-            (await connection.QueryAsync<(string, string, string)>("SELECT item_id, title, description FROM item_search ORDER BY item_id")).AsList());
+            (await connection.QueryAsync<(string, string, string)>(connection is Npgsql.NpgsqlConnection
+                ? "SELECT item_id, title_words::text, words::text FROM item_search ORDER BY item_id"
+                : "SELECT item_id, title, description FROM item_search ORDER BY item_id")).AsList());
 
     public static Task DropSearchIndexAsync(this IEventDatabase database) =>
         database.WriteAsync(scope => scope.Connection.ExecuteAsync("DELETE FROM item_search", transaction: scope.Transaction));

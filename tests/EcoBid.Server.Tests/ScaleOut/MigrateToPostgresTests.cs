@@ -28,7 +28,7 @@ public sealed class MigrateToPostgresTests : IAsyncLifetime
     {
         string sellerEmail, buyerEmail, itemId, listedId, reservationId;
         IReadOnlyList<TableCopy> copies;
-        using (var embedded = new EcoBidApp())
+        using (var embedded = new EcoBidApp().OnSqliteOnly())
         {
             var (seller, sellerClient) = await embedded.SignUpAsync(displayName: "Giver");
             var (buyer, buyerClient) = await embedded.SignUpAsync(displayName: "Taker");
@@ -61,7 +61,7 @@ public sealed class MigrateToPostgresTests : IAsyncLifetime
     [Fact]
     public async Task A_database_that_already_holds_data_is_refused_and_keeps_it()
     {
-        using var embedded = new EcoBidApp();
+        using var embedded = new EcoBidApp().OnSqliteOnly();
         await embedded.SignUpAsync();
         var file = Path.Combine(embedded.DataDir, "ecobid.db");
         (await new SqliteToPostgresMigration(file, _postgres, TimeProvider.System).RunAsync(null, CancellationToken.None)).ShouldAllBe(c => c.Matches);

@@ -36,7 +36,11 @@ public sealed class TimerTests : IDisposable
         var view = await (await client.GetAsync("/admin/schedules")).ReadJsonAsync();
 
         var schedules = view.GetProperty("schedules").EnumerateArray().ToDictionary(s => s.GetProperty("name").GetString()!);
-        schedules.Keys.ShouldBe(["DailyCleanup", "CancelExpiredReservations", "AuctionEndCheck", "PickupReminders", "Backup"], ignoreOrder: true);
+        // Backup copies the embedded file; on PostgreSQL its own tools do that, and the schedule is left out.
+        string[] seeds = _app.PostgresConnectionString is null
+            ? ["DailyCleanup", "CancelExpiredReservations", "AuctionEndCheck", "PickupReminders", "Backup"]
+            : ["DailyCleanup", "CancelExpiredReservations", "AuctionEndCheck", "PickupReminders"];
+        schedules.Keys.ShouldBe(seeds, ignoreOrder: true);
         schedules["DailyCleanup"].GetProperty("expression").GetString().ShouldBe("cron(0 2 * * ? *)");
         schedules["PickupReminders"].GetProperty("timezone").GetString().ShouldBe("Europe/Warsaw");
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Dapper;
+using EcoBid.Events.Contracts;
 using EcoBid.Server.Tests.Infrastructure;
 
 namespace EcoBid.Server.Tests.Workflows;
@@ -79,20 +80,43 @@ public sealed class StartedByTests
     {
         var folder = DefinitionsFolder(("OrderFlow.asl.json", OrderFlow), ("Quick.asl.json", """{"StartAt":"A","States":{"A":{"Type":"Pass","End":true}}}"""), ("Quick.json", """{"type":"EXPRESS"}"""));
         var data = Path.Combine(Path.GetTempPath(), "ecobid-tests", Guid.NewGuid().ToString("N"));
-        using (var first = new WorkflowTestApp())
+
+        // Both starts open the same state: the data folder, and on PostgreSQL a schema of the test's own.
+        var schema = EcoBidApp.RunsOnPostgres ? await PostgresTestServer.CreateSchemaAsync() : null;
+        WorkflowTestApp Start()
         {
-            first.With("ECOBID_DATA_DIR", data).With("Workflows:DefinitionsPath", folder);
-            (await first.Workflows.DescribeStateMachineAsync(first.MachineArn("Quick"), CancellationToken.None)).Type.ShouldBe("EXPRESS");
-            (await first.Database.CountAsync("SELECT current_version FROM workflow_state_machines WHERE name = 'OrderFlow'")).ShouldBe(1);
+            var app = new WorkflowTestApp();
+            app.With("ECOBID_DATA_DIR", data).With("Workflows:DefinitionsPath", folder);
+            if (schema is not null)
+            {
+                app.With("Postgres:ConnectionString", schema);
+            }
+
+            return app;
         }
 
-        File.WriteAllText(Path.Combine(folder, "OrderFlow.asl.json"), OrderFlow.Replace("\"order.$\"", "\"changed.$\"", StringComparison.Ordinal));
-        using var second = new WorkflowTestApp();
-        second.With("ECOBID_DATA_DIR", data).With("Workflows:DefinitionsPath", folder);
-        (await second.Database.CountAsync("SELECT current_version FROM workflow_state_machines WHERE name = 'OrderFlow'")).ShouldBe(2);
-        (await second.Database.CountAsync("SELECT current_version FROM workflow_state_machines WHERE name = 'Quick'")).ShouldBe(1);
-        var run = await second.EndedAsync(await second.StartAsync("OrderFlow", """{"detail":{"order":1},"source":"s"}"""));
-        JsonNode.Parse(run.Output!)!["changed"]!.GetValue<int>().ShouldBe(1);
+        try
+        {
+            using (var first = Start())
+            {
+                (await first.Workflows.DescribeStateMachineAsync(first.MachineArn("Quick"), CancellationToken.None)).Type.ShouldBe("EXPRESS");
+                (await first.Database.CountAsync("SELECT current_version FROM workflow_state_machines WHERE name = 'OrderFlow'")).ShouldBe(1);
+            }
+
+            File.WriteAllText(Path.Combine(folder, "OrderFlow.asl.json"), OrderFlow.Replace("\"order.$\"", "\"changed.$\"", StringComparison.Ordinal));
+            using var second = Start();
+            (await second.Database.CountAsync("SELECT current_version FROM workflow_state_machines WHERE name = 'OrderFlow'")).ShouldBe(2);
+            (await second.Database.CountAsync("SELECT current_version FROM workflow_state_machines WHERE name = 'Quick'")).ShouldBe(1);
+            var run = await second.EndedAsync(await second.StartAsync("OrderFlow", """{"detail":{"order":1},"source":"s"}"""));
+            JsonNode.Parse(run.Output!)!["changed"]!.GetValue<int>().ShouldBe(1);
+        }
+        finally
+        {
+            if (schema is not null)
+            {
+                await PostgresTestServer.DropSchemaAsync(schema);
+            }
+        }
     }
 
     [Fact]

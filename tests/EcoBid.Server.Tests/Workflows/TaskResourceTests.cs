@@ -66,8 +66,8 @@ public sealed class TaskResourceTests(WorkflowTestApp app) : IClassFixture<Workf
         run.Status.ShouldBe("SUCCEEDED");
         Output(run)["FailedEntryCount"]!.GetValue<int>().ShouldBe(0);
         var id = Output(run)["Entries"]![0]!["EventId"]!.GetValue<string>();
-        var envelope = await app.Database.ReadAsync(c => c.QuerySingleAsync<string>(
-            "SELECT envelope FROM (SELECT envelope FROM outbox UNION ALL SELECT envelope FROM event_archive) AS events WHERE json_extract(envelope, '$.id') = @id", new { id }));
+        var envelope = await app.Database.ReadAsync(c => c.QuerySingleAsync<string>(PortableSql.For(
+            c, "SELECT envelope FROM (SELECT envelope FROM outbox UNION ALL SELECT envelope FROM event_archive) AS events WHERE json_extract(envelope, '$.id') = @id"), new { id }));
         var published = JsonNode.Parse(envelope)!;
         published["detail-type"]!.GetValue<string>().ShouldBe("WorkflowPinged");
         published["source"]!.GetValue<string>().ShouldBe("test.workflows");
