@@ -33,11 +33,14 @@ public sealed class AsyncSignal
             return false;
         }
 
-        using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var timer = clock.CreateTimer(static state => ((CancellationTokenSource)state!).Cancel(), timeoutSource, timeout, Timeout.InfiniteTimeSpan);
+        // The timeout's own source owns its timer. A timer of ours that cancelled the source could fire after the wait
+        // returned and disposed it (disposing a timer does not stop a callback already on its way), and a cancel on a
+        // disposed source throws on a pool thread, which ends the process.
+        using var timeoutSource = new CancellationTokenSource(timeout, clock);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
         try
         {
-            await _channel.Reader.ReadAsync(timeoutSource.Token);
+            await _channel.Reader.ReadAsync(linked.Token);
             return true;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
