@@ -4,21 +4,36 @@ using EcoBid.Server.Tests.Infrastructure;
 
 namespace EcoBid.Server.Tests.Replay;
 
-/// <summary>The CLI finds the database through ECOBID_DATA_DIR, a process-wide setting, so these tests run alone.</summary>
+/// <summary>
+/// The CLI finds the database through ECOBID_DATA_DIR (and, with the state on PostgreSQL, Storage and
+/// Postgres__ConnectionString), process-wide settings, so these tests run alone.
+/// </summary>
 [CollectionDefinition(nameof(ProcessEnvironment), DisableParallelization = true)]
 public sealed class ProcessEnvironment;
 
 [Collection(nameof(ProcessEnvironment))]
 public sealed class ReplayCliTests : IDisposable
 {
-    private readonly EcoBidApp _app = new();
-    private readonly string? _previousDataDir = Environment.GetEnvironmentVariable("ECOBID_DATA_DIR");
+    private static readonly string[] Variables = ["ECOBID_DATA_DIR", "Storage", "Postgres__ConnectionString"];
 
-    public ReplayCliTests() => Environment.SetEnvironmentVariable("ECOBID_DATA_DIR", _app.DataDir);
+    private readonly EcoBidApp _app = new();
+    private readonly Dictionary<string, string?> _previous = Variables.ToDictionary(v => v, Environment.GetEnvironmentVariable);
+
+    public ReplayCliTests()
+    {
+        // The CLI must open the running server's state: its data folder, and its schema when that is on PostgreSQL.
+        Environment.SetEnvironmentVariable("ECOBID_DATA_DIR", _app.DataDir);
+        Environment.SetEnvironmentVariable("Storage", _app.PostgresConnectionString is null ? null : "postgres");
+        Environment.SetEnvironmentVariable("Postgres__ConnectionString", _app.PostgresConnectionString);
+    }
 
     public void Dispose()
     {
-        Environment.SetEnvironmentVariable("ECOBID_DATA_DIR", _previousDataDir);
+        foreach (var (variable, value) in _previous)
+        {
+            Environment.SetEnvironmentVariable(variable, value);
+        }
+
         _app.Dispose();
     }
 
