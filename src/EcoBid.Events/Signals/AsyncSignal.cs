@@ -33,19 +33,32 @@ public sealed class AsyncSignal
             return false;
         }
 
-        // The timeout's own source owns its timer. A timer of ours that cancelled the source could fire after the wait
-        // returned and disposed it (disposing a timer does not stop a callback already on its way), and a cancel on a
-        // disposed source throws on a pool thread, which ends the process.
-        using var timeoutSource = new CancellationTokenSource(timeout, clock);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
+        using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var timer = clock.CreateTimer(CancelQuietly, timeoutSource, timeout, Timeout.InfiniteTimeSpan);
         try
         {
-            await _channel.Reader.ReadAsync(linked.Token);
+            await _channel.Reader.ReadAsync(timeoutSource.Token);
             return true;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             return false;
+        }
+    }
+
+    /// <summary>
+    /// The timeout's timer callback. Disposing a timer does not stop a callback already on its way: it can run after the
+    /// wait returned and disposed the source, and an exception there, on a pool thread, would end the process.
+    /// </summary>
+    private static void CancelQuietly(object? state)
+    {
+        try
+        {
+            ((CancellationTokenSource)state!).Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The wait is over; there is nothing left to cancel.
         }
     }
 }
