@@ -14,26 +14,14 @@ public sealed class ProcessEnvironment;
 [Collection(nameof(ProcessEnvironment))]
 public sealed class ReplayCliTests : IDisposable
 {
-    private static readonly string[] Variables = ["ECOBID_DATA_DIR", "Storage", "Postgres__ConnectionString"];
-
     private readonly EcoBidApp _app = new();
-    private readonly Dictionary<string, string?> _previous = Variables.ToDictionary(v => v, Environment.GetEnvironmentVariable);
+    private readonly CliEnvironment _cli;
 
-    public ReplayCliTests()
-    {
-        // The CLI must open the running server's state: its data folder, and its schema when that is on PostgreSQL.
-        Environment.SetEnvironmentVariable("ECOBID_DATA_DIR", _app.DataDir);
-        Environment.SetEnvironmentVariable("Storage", _app.PostgresConnectionString is null ? null : "postgres");
-        Environment.SetEnvironmentVariable("Postgres__ConnectionString", _app.PostgresConnectionString);
-    }
+    public ReplayCliTests() => _cli = new CliEnvironment(_app);
 
     public void Dispose()
     {
-        foreach (var (variable, value) in _previous)
-        {
-            Environment.SetEnvironmentVariable(variable, value);
-        }
-
+        _cli.Dispose();
         _app.Dispose();
     }
 

@@ -7,20 +7,20 @@ using EcoBid.Server.Tests.Replay;
 
 namespace EcoBid.Server.Tests.Search;
 
-/// <summary>The CLI finds the database through ECOBID_DATA_DIR, a process-wide setting, so these tests run alone.</summary>
+/// <summary>The CLI finds the database through process-wide settings (<see cref="CliEnvironment"/>), so these tests run alone.</summary>
 [Collection(nameof(ProcessEnvironment))]
 public sealed class SeedCommandTests : IDisposable
 {
     private static readonly GeoPoint Milan = new(45.4642, 9.19);
     private static readonly string[] ItemTargets = ["ProcessNewItem", "Index", "Moderate"];
     private readonly EcoBidApp _app = new();
-    private readonly string? _previousDataDir = Environment.GetEnvironmentVariable("ECOBID_DATA_DIR");
+    private readonly CliEnvironment _cli;
 
-    public SeedCommandTests() => Environment.SetEnvironmentVariable("ECOBID_DATA_DIR", _app.DataDir);
+    public SeedCommandTests() => _cli = new CliEnvironment(_app);
 
     public void Dispose()
     {
-        Environment.SetEnvironmentVariable("ECOBID_DATA_DIR", _previousDataDir);
+        _cli.Dispose();
         _app.Dispose();
     }
 

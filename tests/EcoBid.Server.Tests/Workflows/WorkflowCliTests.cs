@@ -16,13 +16,13 @@ public sealed class WorkflowCliTests : IDisposable
     private const string Quick = """{"StartAt":"Echo","States":{"Echo":{"Type":"Pass","Parameters":{"said.$":"$.say"},"End":true}}}""";
 
     private readonly WorkflowTestApp _app = new();
-    private readonly string? _previousDataDir = Environment.GetEnvironmentVariable("ECOBID_DATA_DIR");
+    private readonly CliEnvironment _cli;
 
-    public WorkflowCliTests() => Environment.SetEnvironmentVariable("ECOBID_DATA_DIR", _app.DataDir);
+    public WorkflowCliTests() => _cli = new CliEnvironment(_app);
 
     public void Dispose()
     {
-        Environment.SetEnvironmentVariable("ECOBID_DATA_DIR", _previousDataDir);
+        _cli.Dispose();
         _app.Dispose();
     }
 
