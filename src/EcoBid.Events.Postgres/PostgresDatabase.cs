@@ -48,6 +48,9 @@ public sealed partial class PostgresDatabase : IEventDatabase, IAsyncDisposable,
 
     internal NpgsqlDataSource DataSource => _dataSource;
 
+    /// <inheritdoc/>
+    public bool IsUnavailable(Exception exception) => PostgresOutage.Is(exception);
+
     /// <summary>
     /// Runs <paramref name="work"/> in a transaction of its own and returns once it has committed; then wakes the relay if
     /// the work published, and runs the work's after-commit actions. A work that throws rolls back and its caller gets the

@@ -22,4 +22,12 @@ public sealed class RuntimeOptions
     /// keep this longer than dead letters are left unattended).
     /// </summary>
     public TimeSpan InboxRetention { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>
+    /// First wait of a consumer that holds its batch because the store cannot be reached (a database restart); the
+    /// wait doubles on each failed attempt up to <see cref="StoreRetryCap"/>.
+    /// </summary>
+    public TimeSpan StoreRetryBase { get; set; } = TimeSpan.FromSeconds(1);
+
+    public TimeSpan StoreRetryCap { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -144,6 +144,36 @@ public sealed class RabbitMqFaultTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_store_outage_longer_than_the_receive_limit_keeps_the_batch_and_handles_it_once_when_the_store_is_back()
+    {
+        var handler = new EffectHandler();
+        var store = new AwayDatabase(_store.Database) { Away = true };
+        var consumer = new QueueConsumer(
+            Index, handler, _store.Queue, _store.Inbox, store, _store.Signals, _monitor, TimeProvider.System,
+            new RuntimeOptions { IdleRecheck = TimeSpan.FromMilliseconds(500), StoreRetryBase = TimeSpan.FromMilliseconds(20), StoreRetryCap = TimeSpan.FromMilliseconds(100) },
+            NullLogger.Instance);
+        using var stop = new CancellationTokenSource(Patience);
+        var running = consumer.RunAsync(stop.Token);
+        var created = TestEvents.Create("ItemCreated");
+
+        // The database restarts while the message waits: the consumer's transaction fails twice as often as the
+        // target's receive limit allows. Handing the message back each time would have dead-lettered it.
+        await PublishAndRelayAsync(_store, created);
+        await WaitUntilAsync(() => Task.FromResult(store.Refused >= 2 * Index.Queue.MaxReceiveCount));
+        (await _store.Queue.ListDeadLettersAsync("Index", 10, CancellationToken.None)).ShouldBeEmpty();
+        store.Away = false;
+
+        var handled = await _monitor.WaitForAsync(a => a.Kind == RuntimeActivityKind.Handled && a.EventId == created.Id, Patience);
+        handled.ReceiveCount.ShouldBe(1);
+        await stop.CancelAsync();
+        await running;
+        (await EffectsAsync(created.Id)).ShouldBe(1);
+        handler.Calls.ShouldBe(1);
+        (await _store.Queue.ListDeadLettersAsync("Index", 10, CancellationToken.None)).ShouldBeEmpty();
+        _monitor.Recent.ShouldNotContain(a => a.EventId == created.Id && (a.Kind == RuntimeActivityKind.Failed || a.Kind == RuntimeActivityKind.DeadLettered));
+    }
+
+    [Fact]
     public async Task A_broker_restart_while_the_consumer_and_relay_run_loses_nothing_and_handles_everything_once()
     {
         var handler = new EffectHandler();

@@ -55,6 +55,7 @@ public sealed partial class QueueConsumer(
         // A batch received in the commit that handled the previous one, not handled yet.
         IReadOnlyList<QueueMessage>? received = null;
         var recheck = false;
+        var storeRetry = options.StoreRetryBase;
         while (!cancellationToken.IsCancellationRequested)
         {
             try
@@ -88,10 +89,20 @@ public sealed partial class QueueConsumer(
                 }
 
                 received = await HandleAsync(batch, receiveNext, mailbox, cancellationToken);
+                storeRetry = options.StoreRetryBase;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 return;
+            }
+            catch (StoreUnavailableException held)
+            {
+                // The batch stays received (a broker keeps the deliveries with this consumer) and is tried again once
+                // the wait is over: an outage must not spend the messages' receives and dead-letter them.
+                LogStoreUnavailable(logger, target.Name, held.Batch.Count, storeRetry.TotalSeconds, held.InnerException!.Message);
+                received = held.Batch;
+                await Task.Delay(storeRetry, clock, cancellationToken);
+                storeRetry = storeRetry * 2 < options.StoreRetryCap ? storeRetry * 2 : options.StoreRetryCap;
             }
             catch (Exception ex)
             {
@@ -111,7 +122,17 @@ public sealed partial class QueueConsumer(
             return 0;
         }
 
-        await HandleAsync(batch, receiveNext: false, null, cancellationToken);
+        try
+        {
+            await HandleAsync(batch, receiveNext: false, null, cancellationToken);
+        }
+        catch (StoreUnavailableException held)
+        {
+            // No loop here to hold the batch for: hand it back, and let the caller see the outage.
+            await queue.SettleAsync(held.Batch, CancellationToken.None);
+            ExceptionDispatchInfo.Throw(held.InnerException!);
+        }
+
         return batch.Count;
     }
 
@@ -128,6 +149,7 @@ public sealed partial class QueueConsumer(
         var prepared = await PrepareAsync(envelopes, cancellationToken);
         List<Outcome> outcomes;
         IReadOnlyList<QueueMessage>? next;
+        var settle = true;
         try
         {
             (outcomes, next) = await database.WriteAsync(async scope =>
@@ -143,10 +165,19 @@ public sealed partial class QueueConsumer(
                 return (handled, more);
             }, cancellationToken);
         }
+        catch (Exception ex) when (database.IsUnavailable(ex) && !cancellationToken.IsCancellationRequested)
+        {
+            settle = false;
+            throw new StoreUnavailableException(batch, ex);
+        }
         finally
         {
-            // After the commit (or the failure), never before: a broker settles its deliveries here.
-            await queue.SettleAsync(batch, CancellationToken.None);
+            // After the commit (or the failure), never before: a broker settles its deliveries here. A batch held
+            // through a store outage is settled when it is finally handled.
+            if (settle)
+            {
+                await queue.SettleAsync(batch, CancellationToken.None);
+            }
         }
 
         var now = clock.GetUtcNow();
@@ -306,6 +337,16 @@ public sealed partial class QueueConsumer(
     {
         var text = $"{exception.GetType().Name}: {exception.Message}";
         return text.Length <= MaxErrorLength ? text : text[..MaxErrorLength];
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Consumer of {Target} cannot reach the store; it keeps its {Count} message(s) and tries again in {Seconds} s: {Reason}")]
+    private static partial void LogStoreUnavailable(ILogger logger, string target, int count, double seconds, string reason);
+
+    /// <summary>A batch whose handling transaction failed because the store was away; its messages are still received.</summary>
+    private sealed class StoreUnavailableException(IReadOnlyList<QueueMessage> batch, Exception inner)
+        : Exception("The store could not be reached while handling a batch.", inner)
+    {
+        public IReadOnlyList<QueueMessage> Batch { get; } = batch;
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Consumer of {Target} failed outside a handler; it retries in a second")]

@@ -29,4 +29,12 @@ public interface IEventDatabase
     }
 
     Task<T> ReadAsync<T>(Func<DbConnection, Task<T>> work, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Whether <paramref name="exception"/>, thrown by a write, means the store could not be reached or was going away
+    /// (a lost connection, a server shutting down or restarting), not that the work itself was refused. A consumer that
+    /// meets it keeps its batch and tries again later instead of handing the messages back, so an outage does not
+    /// count against their receive limit and send them to the dead-letter queue. An embedded store is never away.
+    /// </summary>
+    bool IsUnavailable(Exception exception) => false;
 }

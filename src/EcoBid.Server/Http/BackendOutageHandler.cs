@@ -1,7 +1,7 @@
+using EcoBid.Events.Postgres;
 using EcoBid.Events.RabbitMq;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
-using Npgsql;
 using RabbitMQ.Client.Exceptions;
 
 namespace EcoBid.Server.Http;
@@ -46,25 +46,14 @@ public sealed partial class BackendOutageHandler(IProblemDetailsService problems
     {
         for (var current = exception; current is not null; current = current.InnerException)
         {
-            switch (current)
+            if (current is BrokerUnavailableException or BrokerUnreachableException or AlreadyClosedException)
             {
-                case PostgresException postgres when IsOutage(postgres.SqlState):
-                case NpgsqlException { IsTransient: true }:
-                    return "The database (PostgreSQL)";
-                case BrokerUnavailableException or BrokerUnreachableException or AlreadyClosedException:
-                    return "The message broker (RabbitMQ)";
+                return "The message broker (RabbitMQ)";
             }
         }
 
-        return null;
+        return PostgresOutage.Is(exception) ? "The database (PostgreSQL)" : null;
     }
-
-    /// <summary>
-    /// Connection exceptions (08), operator intervention such as a shutdown or a server still starting (57P), and
-    /// too many connections (53300): states a retry outlives. A constraint or syntax error is not among them.
-    /// </summary>
-    private static bool IsOutage(string sqlState) =>
-        sqlState.StartsWith("08", StringComparison.Ordinal) || sqlState.StartsWith("57P", StringComparison.Ordinal) || sqlState == "53300";
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Backend} is unavailable; {Method} {Path} answered 503: {Reason}")]
     private static partial void LogOutage(ILogger logger, string backend, string method, string path, string reason);
