@@ -36,8 +36,9 @@ public sealed class DatabaseHealthCheck(SqliteDatabase database) : IHealthCheck
                 ? HealthCheckResult.Healthy("The database answers.")
                 : HealthCheckResult.Unhealthy("The database has no schema.");
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
+            // A timeout inside the store (a cancellation that is not the caller's) is an unhealthy answer too.
             return HealthCheckResult.Unhealthy("The database does not answer.", ex);
         }
     }

@@ -161,8 +161,9 @@ public sealed partial class ExpressExecutions(
         {
             return new TaskFailed(invoke.InvocationId, $"StepFunctions.{ex.Code}Exception", ex.Message);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
+            // Includes a task's own timeout (an HTTP client's cancellation): the task failed, the execution goes on.
             return new TaskFailed(invoke.InvocationId, ex.GetType().Name, new JsonObject { ["errorMessage"] = ex.Message, ["errorType"] = ex.GetType().Name }.ToJsonString());
         }
     }

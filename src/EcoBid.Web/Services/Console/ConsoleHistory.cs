@@ -108,9 +108,10 @@ public sealed class ConsoleHistory(IServiceProvider services, TimeProvider clock
                     _depth.TryDequeue(out _);
                 }
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception) when (!stoppingToken.IsCancellationRequested)
             {
-                // A missed sample leaves a gap in the chart; the next tick tries again.
+                // A missed sample leaves a gap in the chart; the next tick tries again. That includes a cancellation
+                // that is not ours: the broker client's own timeout while RabbitMQ restarts, which must not end the host.
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
