@@ -65,6 +65,8 @@ internal sealed record BenchOptions
                             --seconds long (not in all)
                             nearby: saved-search alerts, 100,000 searches (not in all)
                             push: message -> WebSocket push, 1,000 clients, --rate/--seconds (not in all)
+                            peer: the outbox -> RabbitMQ -> handler work on EcoBid and on MassTransit,
+                            needs --postgres and --rabbitmq (not in all)
           --writers W       concurrent writers in the throughput runs    (default 4)
           --rate R          events/s offered in the latency run          (default 500)
           --seconds S       length of the latency run                    (default 10)
@@ -113,8 +115,8 @@ internal sealed record BenchOptions
 
     private static string ParseScenario(string value) => value.ToLowerInvariant() switch
     {
-        "all" or "raw" or "pipeline" or "latency" or "auction" or "nearby" or "push" or "workflows" or "hot-auction-cluster" => value.ToLowerInvariant(),
-        _ => throw new ArgumentException($"Unknown scenario '{value}'; use all, raw, pipeline, latency, auction, nearby, push, workflows or hot-auction-cluster."),
+        "all" or "raw" or "pipeline" or "latency" or "auction" or "nearby" or "push" or "workflows" or "hot-auction-cluster" or "peer" => value.ToLowerInvariant(),
+        _ => throw new ArgumentException($"Unknown scenario '{value}'; use all, raw, pipeline, latency, auction, nearby, push, workflows, hot-auction-cluster or peer."),
     };
 }
 

@@ -60,6 +60,11 @@ if (options.Scenario is "nearby" or "push")
     return options.Scenario == "nearby" ? await NearbyAlertsBenchmark.RunAsync(options, token) : await PushLatencyBenchmark.RunAsync(options, token);
 }
 
+if (options.Scenario == "peer")
+{
+    return await EcoBid.Bench.Peer.PeerBenchmark.RunAsync(options, token);
+}
+
 if (options.Scenario == "hot-auction-cluster")
 {
     return await HotAuctionClusterBenchmark.RunAsync(options, token);
