@@ -98,6 +98,19 @@ public sealed partial class RabbitMqMessageQueue : IMessageQueue, IAsyncDisposab
         }
     }
 
+    public void Keep(IReadOnlyList<QueueMessage> batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var now = _clock.GetUtcNow();
+        foreach (var message in batch)
+        {
+            if (_inFlight.TryGetValue(message.Id, out var delivery))
+            {
+                delivery.ReceivedAt = now;
+            }
+        }
+    }
+
     public async Task EnqueueAsync(IWriteScope scope, string queue, string eventId, string messageKey, string body)
     {
         ArgumentNullException.ThrowIfNull(scope);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using EcoBid.Events.Contracts;
+using EcoBid.Events.Handlers;
 using EcoBid.Events.Monitoring;
 using EcoBid.Events.Outbox;
 using EcoBid.Events.Queues;
@@ -144,33 +145,77 @@ public sealed class RabbitMqFaultTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_store_outage_longer_than_the_receive_limit_keeps_the_batch_and_handles_it_once_when_the_store_is_back()
+    public async Task A_store_outage_longer_than_the_receive_limit_and_the_visibility_timeout_keeps_the_batch_and_handles_it_once_when_the_store_is_back()
     {
         var handler = new EffectHandler();
         var store = new AwayDatabase(_store.Database) { Away = true };
-        var consumer = new QueueConsumer(
-            Index, handler, _store.Queue, _store.Inbox, store, _store.Signals, _monitor, TimeProvider.System,
-            new RuntimeOptions { IdleRecheck = TimeSpan.FromMilliseconds(500), StoreRetryBase = TimeSpan.FromMilliseconds(20), StoreRetryCap = TimeSpan.FromMilliseconds(100) },
-            NullLogger.Instance);
+        // A visibility timeout the outage outlasts twice: the held delivery must not be handed back when it passes.
+        var target = Index with { Queue = Index.Queue with { VisibilityTimeout = TimeSpan.FromSeconds(1) } };
         using var stop = new CancellationTokenSource(Patience);
-        var running = consumer.RunAsync(stop.Token);
+        var running = HoldingConsumer(target, store, handler).RunAsync(stop.Token);
         var created = TestEvents.Create("ItemCreated");
 
         // The database restarts while the message waits: the consumer's transaction fails twice as often as the
         // target's receive limit allows. Handing the message back each time would have dead-lettered it.
         await PublishAndRelayAsync(_store, created);
-        await WaitUntilAsync(() => Task.FromResult(store.Refused >= 2 * Index.Queue.MaxReceiveCount));
+        await WaitUntilAsync(() => Task.FromResult(store.Refused >= 2 * target.Queue.MaxReceiveCount));
+        await Task.Delay(target.Queue.VisibilityTimeout * 2.5);
         (await _store.Queue.ListDeadLettersAsync("Index", 10, CancellationToken.None)).ShouldBeEmpty();
         store.Away = false;
 
         var handled = await _monitor.WaitForAsync(a => a.Kind == RuntimeActivityKind.Handled && a.EventId == created.Id, Patience);
         handled.ReceiveCount.ShouldBe(1);
+        await Task.Delay(TimeSpan.FromSeconds(1.5)); // time for a copy handed back meanwhile to arrive as a duplicate
         await stop.CancelAsync();
         await running;
         (await EffectsAsync(created.Id)).ShouldBe(1);
         handler.Calls.ShouldBe(1);
         (await _store.Queue.ListDeadLettersAsync("Index", 10, CancellationToken.None)).ShouldBeEmpty();
+        _monitor.Recent.ShouldNotContain(a => a.EventId == created.Id && a.Kind != RuntimeActivityKind.Handled && a.Kind != RuntimeActivityKind.Dispatched);
+    }
+
+    [Fact]
+    public async Task A_store_outage_met_by_a_handlers_preparation_holds_the_batch_instead_of_failing_its_messages()
+    {
+        var handler = new PreparingEffectHandler { StoreAway = true };
+        var store = new AwayDatabase(_store.Database);
+        using var stop = new CancellationTokenSource(Patience);
+        var running = HoldingConsumer(Index, store, handler).RunAsync(stop.Token);
+        var created = TestEvents.Create("ImageUploaded");
+
+        // The preparation reads the store and meets the outage, while the write that follows would succeed: the
+        // outage must not be charged to the message as the handler's failure.
+        await PublishAndRelayAsync(_store, created);
+        await WaitUntilAsync(() => Task.FromResult(handler.Preparations >= 2 * Index.Queue.MaxReceiveCount));
+        handler.StoreAway = false;
+
+        var handled = await _monitor.WaitForAsync(a => a.Kind == RuntimeActivityKind.Handled && a.EventId == created.Id, Patience);
+        handled.ReceiveCount.ShouldBe(1);
+        await stop.CancelAsync();
+        await running;
+        handler.Calls.ShouldBe(1);
+        (await EffectsAsync(created.Id)).ShouldBe(1);
         _monitor.Recent.ShouldNotContain(a => a.EventId == created.Id && (a.Kind == RuntimeActivityKind.Failed || a.Kind == RuntimeActivityKind.DeadLettered));
+    }
+
+    [Fact]
+    public async Task A_batch_that_loses_its_connection_every_time_its_work_runs_is_held_a_few_times_then_dead_lettered_not_held_forever()
+    {
+        var handler = new EffectHandler();
+        var store = new AwayDatabase(_store.Database) { LostDuringWork = true };
+        using var stop = new CancellationTokenSource(Patience);
+        var running = HoldingConsumer(Index, store, handler).RunAsync(stop.Token);
+        var poison = TestEvents.Create("ItemCreated");
+
+        // As if the batch's own statement ends the session each time (a query a watchdog kills): an outage by its
+        // error, but one the batch causes, so holding it without end would stall the queue behind it.
+        await PublishAndRelayAsync(_store, poison);
+        await WaitUntilAsync(async () => (await _store.Queue.ListDeadLettersAsync("Index", 10, CancellationToken.None)).Count == 1);
+
+        await stop.CancelAsync();
+        await running;
+        (await EffectsAsync(poison.Id)).ShouldBe(0);
+        store.Refused.ShouldBeGreaterThan(Index.Queue.MaxReceiveCount);
     }
 
     [Fact]
@@ -209,6 +254,12 @@ public sealed class RabbitMqFaultTests : IAsyncLifetime
     }
 
     private static Envelope.EventEnvelope EnvelopeOf(QueueMessage message) => Envelope.EventEnvelope.FromJson(message.Body);
+
+    /// <summary>A consumer on <paramref name="store"/> whose holds through an outage retry within 20 to 100 ms.</summary>
+    private QueueConsumer HoldingConsumer(RuleTarget target, AwayDatabase store, IEventHandler handler) => new(
+        target, handler, _store.Queue, _store.Inbox, store, _store.Signals, _monitor, TimeProvider.System,
+        new RuntimeOptions { IdleRecheck = TimeSpan.FromMilliseconds(500), StoreRetryBase = TimeSpan.FromMilliseconds(20), StoreRetryCap = TimeSpan.FromMilliseconds(100) },
+        NullLogger.Instance);
 
     private QueueConsumer Consumer(RabbitMqRuntimeStore store, EffectHandler handler) => new(
         Index, handler, store.Queue, store.Inbox, store.Database, store.Signals, _monitor, TimeProvider.System,

@@ -34,6 +34,16 @@ public interface IMessageQueue
     Task SettleAsync(IReadOnlyList<QueueMessage> batch, CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>
+    /// Starts the visibility timeout of <paramref name="batch"/>'s messages again: the consumer holds them while the
+    /// store is unreachable and will handle them once it is back. An adapter whose queues are in that store cannot
+    /// (and need not: nothing expires there while it is down), so the default does nothing; a broker adapter keeps the
+    /// deliveries from being handed back, which would spend a receive each.
+    /// </summary>
+    void Keep(IReadOnlyList<QueueMessage> batch)
+    {
+    }
+
+    /// <summary>
     /// Enqueues a message in the caller's transaction, visible at once when it commits. <paramref name="messageKey"/>
     /// is the inbox key (see <see cref="QueueMessage.MessageKey"/>). The caller wakes the queue's consumers after commit.
     /// </summary>

@@ -34,6 +34,13 @@ public sealed partial class QueueConsumer(
 {
     private const int MaxErrorLength = 2000;
 
+    /// <summary>
+    /// Holds in a row of a batch whose connection broke after its work began. More than one: a connection the pool
+    /// hands out after a database restart breaks on its first statement, inside the work, though the batch did
+    /// nothing wrong. Bounded: the batch itself may be what ends the session.
+    /// </summary>
+    private const int MidWorkHoldLimit = 10;
+
     public string Target => target.Name;
 
     public async Task RunAsync(CancellationToken cancellationToken)
@@ -55,7 +62,10 @@ public sealed partial class QueueConsumer(
         // A batch received in the commit that handled the previous one, not handled yet.
         IReadOnlyList<QueueMessage>? received = null;
         var recheck = false;
-        var storeRetry = options.StoreRetryBase;
+        var storeRetry = StoreRetryBase;
+        // Holds of one batch whose own transaction lost the connection mid-work: bounded, since the batch itself may
+        // be what ends the session (a statement that crashes the server, a query a watchdog kills).
+        var midWorkHolds = 0;
         while (!cancellationToken.IsCancellationRequested)
         {
             try
@@ -88,8 +98,9 @@ public sealed partial class QueueConsumer(
                     signal.Set();
                 }
 
-                received = await HandleAsync(batch, receiveNext, mailbox, cancellationToken);
-                storeRetry = options.StoreRetryBase;
+                received = await HandleAsync(batch, receiveNext, mailbox, midWorkHolds < MidWorkHoldLimit, cancellationToken);
+                storeRetry = StoreRetryBase;
+                midWorkHolds = 0;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -101,13 +112,18 @@ public sealed partial class QueueConsumer(
                 // the wait is over: an outage must not spend the messages' receives and dead-letter them.
                 LogStoreUnavailable(logger, target.Name, held.Batch.Count, storeRetry.TotalSeconds, held.InnerException!.Message);
                 received = held.Batch;
+                recheck = true;
+                midWorkHolds += held.DuringWork ? 1 : 0;
+                queue.Keep(held.Batch);
                 await Task.Delay(storeRetry, clock, cancellationToken);
-                storeRetry = storeRetry * 2 < options.StoreRetryCap ? storeRetry * 2 : options.StoreRetryCap;
+                queue.Keep(held.Batch);
+                storeRetry = TimeSpan.FromTicks(Math.Min(storeRetry.Ticks * 2, Math.Max(options.StoreRetryCap.Ticks, StoreRetryBase.Ticks)));
             }
             catch (Exception ex)
             {
                 LogConsumerFailed(logger, target.Name, ex);
                 recheck = true;
+                midWorkHolds = 0;
                 await Task.Delay(TimeSpan.FromSeconds(1), clock, cancellationToken);
             }
         }
@@ -124,7 +140,7 @@ public sealed partial class QueueConsumer(
 
         try
         {
-            await HandleAsync(batch, receiveNext: false, null, cancellationToken);
+            await HandleAsync(batch, receiveNext: false, null, mayHoldMidWork: false, cancellationToken);
         }
         catch (StoreUnavailableException held)
         {
@@ -142,18 +158,25 @@ public sealed partial class QueueConsumer(
     /// commit before any of its handlers run, as with a receive of its own, and the consumer saves a commit per batch.
     /// </summary>
     /// <returns>The next batch, or <c>null</c> when it was not received.</returns>
-    private async Task<IReadOnlyList<QueueMessage>?> HandleAsync(IReadOnlyList<QueueMessage> batch, bool receiveNext, QueueMailbox? mailbox, CancellationToken cancellationToken)
+    /// <param name="mayHoldMidWork">
+    /// Whether a connection lost after the work began may still hold the batch (<see cref="StoreUnavailableException"/>);
+    /// a store that could not be reached before it began always does.
+    /// </param>
+    private async Task<IReadOnlyList<QueueMessage>?> HandleAsync(
+        IReadOnlyList<QueueMessage> batch, bool receiveNext, QueueMailbox? mailbox, bool mayHoldMidWork, CancellationToken cancellationToken)
     {
         // Parsed before the write transaction: the single writer is the pipeline's bottleneck, and parsing needs no lock.
         var envelopes = batch.Select(Parse).ToList();
-        var prepared = await PrepareAsync(envelopes, cancellationToken);
+        var prepared = await PrepareAsync(batch, envelopes, cancellationToken);
         List<Outcome> outcomes;
         IReadOnlyList<QueueMessage>? next;
         var settle = true;
+        var workStarted = false;
         try
         {
             (outcomes, next) = await database.WriteAsync(async scope =>
             {
+                workStarted = true;
                 var handled = await ProcessBatchAsync(batch, envelopes, prepared, scope, cancellationToken);
                 var version = mailbox?.StoredVersion;
                 var more = receiveNext ? await queue.ReceiveAsync(scope, target.Name, target.Queue) : null;
@@ -165,10 +188,10 @@ public sealed partial class QueueConsumer(
                 return (handled, more);
             }, cancellationToken);
         }
-        catch (Exception ex) when (database.IsUnavailable(ex) && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (database.IsUnavailable(ex) && !cancellationToken.IsCancellationRequested && (!workStarted || mayHoldMidWork))
         {
             settle = false;
-            throw new StoreUnavailableException(batch, ex);
+            throw new StoreUnavailableException(batch, ex, duringWork: workStarted);
         }
         finally
         {
@@ -210,7 +233,8 @@ public sealed partial class QueueConsumer(
     /// Runs a preparing handler's slow part for each message, outside any transaction; a failure is kept and fails its
     /// message in the transaction. Null for a handler with no such part.
     /// </summary>
-    private async Task<Prepared[]?> PrepareAsync(List<(EventEnvelope? Envelope, Exception? Error)> envelopes, CancellationToken cancellationToken)
+    private async Task<Prepared[]?> PrepareAsync(
+        IReadOnlyList<QueueMessage> batch, List<(EventEnvelope? Envelope, Exception? Error)> envelopes, CancellationToken cancellationToken)
     {
         if (handler is not IPreparingEventHandler preparing)
         {
@@ -229,6 +253,11 @@ public sealed partial class QueueConsumer(
             {
                 CorrelationContext.Current = envelope.CorrelationId;
                 prepared[i] = new Prepared(await preparing.PrepareAsync(envelope, cancellationToken), null);
+            }
+            catch (Exception ex) when (database.IsUnavailable(ex) && !cancellationToken.IsCancellationRequested)
+            {
+                // The slow part reads the store too: an outage here is not the message's failure either.
+                throw new StoreUnavailableException(batch, ex, duringWork: false);
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
@@ -343,11 +372,17 @@ public sealed partial class QueueConsumer(
     private static partial void LogStoreUnavailable(ILogger logger, string target, int count, double seconds, string reason);
 
     /// <summary>A batch whose handling transaction failed because the store was away; its messages are still received.</summary>
-    private sealed class StoreUnavailableException(IReadOnlyList<QueueMessage> batch, Exception inner)
+    private sealed class StoreUnavailableException(IReadOnlyList<QueueMessage> batch, Exception inner, bool duringWork)
         : Exception("The store could not be reached while handling a batch.", inner)
     {
         public IReadOnlyList<QueueMessage> Batch { get; } = batch;
+
+        /// <summary>The connection was lost after the batch's work began, rather than before (at connect or begin).</summary>
+        public bool DuringWork { get; } = duringWork;
     }
+
+    /// <summary>The first wait of a hold; a zero or negative setting would spin.</summary>
+    private TimeSpan StoreRetryBase => options.StoreRetryBase > TimeSpan.FromMilliseconds(10) ? options.StoreRetryBase : TimeSpan.FromMilliseconds(10);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Consumer of {Target} failed outside a handler; it retries in a second")]
     private static partial void LogConsumerFailed(ILogger logger, string target, Exception exception);
