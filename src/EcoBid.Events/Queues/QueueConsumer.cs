@@ -62,9 +62,8 @@ public sealed partial class QueueConsumer(
         // A batch received in the commit that handled the previous one, not handled yet.
         IReadOnlyList<QueueMessage>? received = null;
         var recheck = false;
-        var storeRetry = StoreRetryBase;
-        // Holds of one batch whose own transaction lost the connection mid-work: bounded, since the batch itself may
-        // be what ends the session (a statement that crashes the server, a query a watchdog kills).
+        // Holds in a row through a store outage (the wait doubles with each), and those of them that broke mid-work.
+        var storeHolds = 0;
         var midWorkHolds = 0;
         while (!cancellationToken.IsCancellationRequested)
         {
@@ -99,7 +98,7 @@ public sealed partial class QueueConsumer(
                 }
 
                 received = await HandleAsync(batch, receiveNext, mailbox, midWorkHolds < MidWorkHoldLimit, cancellationToken);
-                storeRetry = StoreRetryBase;
+                storeHolds = 0;
                 midWorkHolds = 0;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -110,19 +109,20 @@ public sealed partial class QueueConsumer(
             {
                 // The batch stays received (a broker keeps the deliveries with this consumer) and is tried again once
                 // the wait is over: an outage must not spend the messages' receives and dead-letter them.
-                LogStoreUnavailable(logger, target.Name, held.Batch.Count, storeRetry.TotalSeconds, held.InnerException!.Message);
+                var wait = Backoff.Ceiling(++storeHolds, StoreRetryBase, options.StoreRetryCap > StoreRetryBase ? options.StoreRetryCap : StoreRetryBase);
+                LogStoreUnavailable(logger, target.Name, held.Batch.Count, wait.TotalSeconds, held.InnerException!.Message);
                 received = held.Batch;
                 recheck = true;
                 midWorkHolds += held.DuringWork ? 1 : 0;
                 queue.Keep(held.Batch);
-                await Task.Delay(storeRetry, clock, cancellationToken);
+                await Task.Delay(wait, clock, cancellationToken);
                 queue.Keep(held.Batch);
-                storeRetry = TimeSpan.FromTicks(Math.Min(storeRetry.Ticks * 2, Math.Max(options.StoreRetryCap.Ticks, StoreRetryBase.Ticks)));
             }
             catch (Exception ex)
             {
                 LogConsumerFailed(logger, target.Name, ex);
                 recheck = true;
+                storeHolds = 0;
                 midWorkHolds = 0;
                 await Task.Delay(TimeSpan.FromSeconds(1), clock, cancellationToken);
             }
