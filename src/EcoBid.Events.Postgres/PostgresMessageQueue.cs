@@ -37,12 +37,16 @@ public sealed class PostgresMessageQueue(PostgresDatabase database, RuntimeSigna
 
     private const string Acknowledge = "DELETE FROM queue_messages WHERE id = @id";
 
-    private const string Release = "UPDATE queue_messages SET visible_at = @visible, in_flight = false, last_error = @error WHERE id = @id";
+    // Release and dead-letter match the receive they answer (id, queue and receive count), like an SQS receipt handle.
+    private const string Release = """
+        UPDATE queue_messages SET visible_at = @visible, in_flight = false, last_error = @error
+        WHERE id = @id AND queue = @queue AND receive_count = @count
+        """;
 
     private const string DeadLetter = """
         UPDATE queue_messages
         SET queue = @dlq, source_queue = @queue, dead_lettered_at = @now, visible_at = @never, in_flight = false, last_error = @error
-        WHERE id = @id
+        WHERE id = @id AND queue = @queue AND receive_count = @count
         """;
 
     public Task<IReadOnlyList<QueueMessage>> ReceiveAsync(string queue, QueueSettings settings, CancellationToken cancellationToken)
@@ -78,17 +82,19 @@ public sealed class PostgresMessageQueue(PostgresDatabase database, RuntimeSigna
     {
         ArgumentNullException.ThrowIfNull(message);
         var postgres = PostgresWriteScope.Of(scope);
-        await postgres.Prepared(Release, ("visible", postgres.Now.Add(delay)), ("error", reason), ("id", message.Id)).ExecuteNonQueryAsync(postgres.CancellationToken);
+        await postgres.Prepared(Release, ("visible", postgres.Now.Add(delay)), ("error", reason), ("id", message.Id), ("queue", message.Queue), ("count", message.ReceiveCount))
+            .ExecuteNonQueryAsync(postgres.CancellationToken);
     }
 
-    public async Task DeadLetterAsync(IWriteScope scope, QueueMessage message, string reason)
+    public async Task<bool> DeadLetterAsync(IWriteScope scope, QueueMessage message, string reason)
     {
         ArgumentNullException.ThrowIfNull(message);
         var postgres = PostgresWriteScope.Of(scope);
-        await postgres.Prepared(
+        return await postgres.Prepared(
             DeadLetter,
             ("dlq", message.Queue + DeadLetterSuffix), ("queue", message.Queue), ("now", postgres.Now), ("never", PostgresValues.Never),
-            ("error", reason), ("id", message.Id)).ExecuteNonQueryAsync(postgres.CancellationToken);
+            ("error", reason), ("id", message.Id), ("count", message.ReceiveCount))
+            .ExecuteNonQueryAsync(postgres.CancellationToken) == 1;
     }
 
     public async Task DeadLetterNewAsync(IWriteScope scope, string queue, string eventId, string messageKey, string body, string reason)

@@ -74,7 +74,15 @@ public sealed partial class RabbitMqMessageQueue : IMessageQueue, IAsyncDisposab
 
     public Task ReleaseAsync(IWriteScope scope, QueueMessage message, TimeSpan delay, string reason) => Decide(scope, message, new RabbitMqSettlement.Release(delay, reason));
 
-    public Task DeadLetterAsync(IWriteScope scope, QueueMessage message, string reason) => Decide(scope, message, new RabbitMqSettlement.DeadLetter(reason));
+    /// <summary>
+    /// Records the dead letter for settlement; <c>false</c> when this process no longer holds the delivery (its
+    /// visibility timeout passed and it went back to the broker, which delivers it again).
+    /// </summary>
+    public async Task<bool> DeadLetterAsync(IWriteScope scope, QueueMessage message, string reason)
+    {
+        await Decide(scope, message, new RabbitMqSettlement.DeadLetter(reason));
+        return _inFlight.ContainsKey(message.Id);
+    }
 
     public async Task SettleAsync(IReadOnlyList<QueueMessage> batch, CancellationToken cancellationToken)
     {

@@ -38,12 +38,16 @@ public sealed class SqliteMessageQueue(SqliteDatabase database, RuntimeSignals s
 
     private const string Acknowledge = "DELETE FROM queue_messages WHERE id = $id";
 
-    private const string Release = "UPDATE queue_messages SET visible_at = $visible, in_flight = 0, last_error = $error WHERE id = $id";
+    // Release and dead-letter match the receive they answer (id, queue and receive count), like an SQS receipt handle.
+    private const string Release = """
+        UPDATE queue_messages SET visible_at = $visible, in_flight = 0, last_error = $error
+        WHERE id = $id AND queue = $queue AND receive_count = $count
+        """;
 
     private const string DeadLetter = """
         UPDATE queue_messages
         SET queue = $dlq, source_queue = $queue, dead_lettered_at = $now, visible_at = $never, in_flight = 0, last_error = $error
-        WHERE id = $id
+        WHERE id = $id AND queue = $queue AND receive_count = $count
         """;
 
     public Task<IReadOnlyList<QueueMessage>> ReceiveAsync(string queue, QueueSettings settings, CancellationToken cancellationToken)
@@ -82,19 +86,20 @@ public sealed class SqliteMessageQueue(SqliteDatabase database, RuntimeSignals s
     {
         ArgumentNullException.ThrowIfNull(message);
         var sqlite = SqliteWriteScope.Of(scope);
-        var command = sqlite.Prepared(Release, ("$visible", sqlite.Now.Add(delay).ToUnixTimeMilliseconds()), ("$error", reason), ("$id", message.Id));
+        var command = sqlite.Prepared(Release, ("$visible", sqlite.Now.Add(delay).ToUnixTimeMilliseconds()), ("$error", reason), ("$id", message.Id),
+            ("$queue", message.Queue), ("$count", message.ReceiveCount));
         await command.ExecuteNonQueryAsync(sqlite.CancellationToken);
     }
 
-    public async Task DeadLetterAsync(IWriteScope scope, QueueMessage message, string reason)
+    public async Task<bool> DeadLetterAsync(IWriteScope scope, QueueMessage message, string reason)
     {
         ArgumentNullException.ThrowIfNull(message);
         var sqlite = SqliteWriteScope.Of(scope);
         var command = sqlite.Prepared(
             DeadLetter,
             ("$dlq", message.Queue + DeadLetterSuffix), ("$queue", message.Queue), ("$now", sqlite.Now.ToUnixTimeMilliseconds()),
-            ("$never", Never), ("$error", reason), ("$id", message.Id));
-        await command.ExecuteNonQueryAsync(sqlite.CancellationToken);
+            ("$never", Never), ("$error", reason), ("$id", message.Id), ("$count", message.ReceiveCount));
+        return await command.ExecuteNonQueryAsync(sqlite.CancellationToken) == 1;
     }
 
     public async Task DeadLetterNewAsync(IWriteScope scope, string queue, string eventId, string messageKey, string body, string reason)

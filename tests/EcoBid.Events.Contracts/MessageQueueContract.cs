@@ -180,6 +180,39 @@ public abstract class MessageQueueContract : RuntimeContract
     }
 
     [Fact]
+    public async Task A_late_release_from_an_earlier_receive_changes_nothing()
+    {
+        await EnqueueAsync(Q, TestEvents.Create("ItemCreated"));
+        var first = (await ReceiveAsync(Q, Settings)).ShouldHaveSingleItem();
+        Clock.Advance(Settings.VisibilityTimeout);
+        var second = (await ReceiveAsync(Q, Settings)).ShouldHaveSingleItem();
+
+        // The first consumer's handler outlived its visibility timeout and gives up now, while the second holds it.
+        await WriteAsync(scope => Queue.ReleaseAsync(scope, first, TimeSpan.Zero, "TimeoutException: too slow"));
+
+        (await ReceiveAsync(Q, Settings)).ShouldBeEmpty();
+        (await Queue.GetStatsAsync(None)).Single(s => s.Queue == Q).InFlight.ShouldBe(1);
+        await WriteAsync(scope => Queue.ReleaseAsync(scope, second, TimeSpan.Zero, "retry now"));
+        (await ReceiveAsync(Q, Settings)).ShouldHaveSingleItem().ReceiveCount.ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task A_late_dead_letter_from_an_earlier_receive_changes_nothing_and_says_so()
+    {
+        await EnqueueAsync(Q, TestEvents.Create("ItemCreated"));
+        var first = (await ReceiveAsync(Q, Settings)).ShouldHaveSingleItem();
+        Clock.Advance(Settings.VisibilityTimeout);
+        var second = (await ReceiveAsync(Q, Settings)).ShouldHaveSingleItem();
+
+        (await WriteAsync(scope => Queue.DeadLetterAsync(scope, first, "poison"))).ShouldBeFalse();
+        (await Queue.ListDeadLettersAsync(Q, 10, None)).ShouldBeEmpty();
+
+        (await WriteAsync(scope => Queue.DeadLetterAsync(scope, second, "poison"))).ShouldBeTrue();
+        (await WriteAsync(scope => Queue.DeadLetterAsync(scope, second, "poison again"))).ShouldBeFalse();
+        (await Queue.ListDeadLettersAsync(Q, 10, None)).ShouldHaveSingleItem().LastError.ShouldBe("poison");
+    }
+
+    [Fact]
     public async Task A_message_whose_visibility_expires_after_the_last_allowed_receive_is_dead_lettered_instead_of_delivered()
     {
         var poison = TestEvents.Create("ImageUploaded");

@@ -52,6 +52,8 @@ public abstract class RuntimeContract : IAsyncLifetime
             return true;
         }, None);
 
+    protected Task<T> WriteAsync<T>(Func<IWriteScope, Task<T>> work) => Database.WriteAsync(work, None);
+
     protected Task ExecuteAsync(string sql, params (string Name, object? Value)[] parameters) =>
         WriteAsync(async scope =>
         {

@@ -49,10 +49,19 @@ public interface IMessageQueue
     /// </summary>
     Task EnqueueAsync(IWriteScope scope, string queue, string eventId, string messageKey, string body);
 
-    /// <summary>Makes the message visible again after <paramref name="delay"/>, remembering the reason it failed.</summary>
+    /// <summary>
+    /// Makes the message visible again after <paramref name="delay"/>, remembering the reason it failed. Like an SQS
+    /// receipt handle, it acts only for the latest receive: once the visibility timeout passed and another consumer
+    /// received the message, a late release from the earlier one changes nothing.
+    /// </summary>
     Task ReleaseAsync(IWriteScope scope, QueueMessage message, TimeSpan delay, string reason);
 
-    Task DeadLetterAsync(IWriteScope scope, QueueMessage message, string reason);
+    /// <summary>
+    /// Moves the message to its dead-letter queue. Acts only for the latest receive, like <see cref="ReleaseAsync"/>:
+    /// returns <c>false</c> when the message was received again since (or already moved), so the caller does not
+    /// announce a dead letter that did not happen.
+    /// </summary>
+    Task<bool> DeadLetterAsync(IWriteScope scope, QueueMessage message, string reason);
 
     /// <summary>
     /// Records work that failed outside a consumer straight into <paramref name="queue"/>'s dead-letter queue, in the

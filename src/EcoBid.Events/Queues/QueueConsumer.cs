@@ -327,8 +327,8 @@ public sealed partial class QueueConsumer(
         var error = Describe(exception);
         if (message.ReceiveCount >= target.Queue.MaxReceiveCount)
         {
-            await queue.DeadLetterAsync(scope, message, error);
-            if (envelope is null || !DeadLetterEvents.IsDeadLetterEvent(envelope))
+            var moved = await queue.DeadLetterAsync(scope, message, error);
+            if (moved && (envelope is null || !DeadLetterEvents.IsDeadLetterEvent(envelope)))
             {
                 await scope.PublishAsync(DeadLetterEvents.Create(target.Name, message, envelope?.DetailType, error, scope.Now, envelope?.CorrelationId));
             }

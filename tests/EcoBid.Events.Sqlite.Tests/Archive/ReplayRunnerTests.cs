@@ -235,7 +235,7 @@ public sealed class ReplayRunnerTests : IDisposable
 
         public Task ReleaseAsync(IWriteScope scope, QueueMessage message, TimeSpan delay, string reason) => inner.ReleaseAsync(scope, message, delay, reason);
 
-        public Task DeadLetterAsync(IWriteScope scope, QueueMessage message, string reason) => inner.DeadLetterAsync(scope, message, reason);
+        public Task<bool> DeadLetterAsync(IWriteScope scope, QueueMessage message, string reason) => inner.DeadLetterAsync(scope, message, reason);
 
         public Task DeadLetterNewAsync(IWriteScope scope, string queue, string eventId, string messageKey, string body, string reason) =>
             inner.DeadLetterNewAsync(scope, queue, eventId, messageKey, body, reason);
