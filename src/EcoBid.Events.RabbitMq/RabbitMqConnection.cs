@@ -161,6 +161,9 @@ public sealed class RabbitMqConnection(IOptions<RabbitMqOptions> options, RuleSe
                     new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), cancellationToken);
             }
 
+            // The deadline covers the whole call: sending the messages and every confirm.
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            deadline.CancelAfter(_options.ConfirmTimeout);
             var confirms = new List<Task>(Math.Min(messages.Count, ConfirmWindow));
             Exception? refused = null;
             foreach (var message in messages)
@@ -172,7 +175,7 @@ public sealed class RabbitMqConnection(IOptions<RabbitMqOptions> options, RuleSe
                     MessageId = message.MessageId,
                     Headers = message.Headers,
                 };
-                confirms.Add(_publisher.BasicPublishAsync(message.Exchange, message.RoutingKey, mandatory: true, properties, message.Body, cancellationToken).AsTask());
+                confirms.Add(_publisher.BasicPublishAsync(message.Exchange, message.RoutingKey, mandatory: true, properties, message.Body, deadline.Token).AsTask());
                 if (confirms.Count == ConfirmWindow)
                 {
                     refused ??= await AwaitConfirmsAsync(confirms);
@@ -180,6 +183,14 @@ public sealed class RabbitMqConnection(IOptions<RabbitMqOptions> options, RuleSe
             }
 
             refused ??= await AwaitConfirmsAsync(confirms);
+            if (refused is OperationCanceledException && deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                DropPublisher();
+                throw new BrokerUnavailableException(
+                    $"RabbitMQ did not confirm {messages.Count} published message(s) within {_options.ConfirmTimeout}; the publishing channel was dropped and the publish will be retried.",
+                    refused);
+            }
+
             if (refused is not null)
             {
                 System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(refused);
@@ -188,6 +199,32 @@ public sealed class RabbitMqConnection(IOptions<RabbitMqOptions> options, RuleSe
         finally
         {
             _publishing.Release();
+        }
+    }
+
+    /// <summary>
+    /// Forgets the publishing channel (its late confirms can no longer be matched to a publish); the next publish opens
+    /// a new one. The old one is closed in the background: a broker that stopped confirming may not answer the close
+    /// either, and the publish lock must not wait for it.
+    /// </summary>
+    private void DropPublisher()
+    {
+        if (_publisher is { } stale)
+        {
+            _publisher = null;
+            _ = CloseQuietlyAsync(stale);
+        }
+    }
+
+    private static async Task CloseQuietlyAsync(IChannel channel)
+    {
+        try
+        {
+            await channel.DisposeAsync();
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or IOException or AlreadyClosedException or TimeoutException or OperationInterruptedException)
+        {
+            // Already broken: nothing more to close.
         }
     }
 

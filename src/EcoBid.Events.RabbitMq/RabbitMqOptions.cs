@@ -16,4 +16,11 @@ public sealed class RabbitMqOptions
     /// deliveries anyway, so 0 (answer at once) suits them; a caller that polls may want a moment.
     /// </summary>
     public TimeSpan ReceiveWait { get; set; } = TimeSpan.Zero;
+
+    /// <summary>
+    /// How long a publish waits for the broker's confirms. A confirm that never comes (a channel lost in a way the
+    /// client does not report to the waiting publish) would otherwise hold the publishing channel, and with it every
+    /// later publish, forever; past this the channel is dropped and the publish fails, to be retried on a new one.
+    /// </summary>
+    public TimeSpan ConfirmTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

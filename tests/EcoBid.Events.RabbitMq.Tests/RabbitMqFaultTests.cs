@@ -327,6 +327,44 @@ public sealed class RabbitMqFaultTests : IAsyncLifetime
             return Convert.ToInt64(await command.ExecuteScalarAsync());
         });
 
+    [Fact]
+    public async Task A_publish_whose_confirms_never_come_fails_after_the_confirm_timeout_and_the_next_publish_goes_through()
+    {
+        await using var connection = new RabbitMqConnection(Options.Create(new RabbitMqOptions
+        {
+            ConnectionString = _store.ConnectionString, NetworkRecoveryInterval = TimeSpan.FromMilliseconds(500), ConfirmTimeout = TimeSpan.FromSeconds(2),
+        }));
+        await connection.EnsureQueueAsync("Index", CancellationToken.None);
+        await connection.PublishAllAsync([Publish("before")], CancellationToken.None);
+
+        // A memory alarm makes the broker stop reading from publishing connections: the publish goes out, no confirm comes back.
+        await RabbitCtlAsync("set_vm_memory_high_watermark", "0");
+        try
+        {
+            await Should.ThrowAsync<BrokerUnavailableException>(() => connection.PublishAllAsync([Publish("held")], CancellationToken.None).WaitAsync(Patience));
+        }
+        finally
+        {
+            await RabbitCtlAsync("set_vm_memory_high_watermark", "0.4"); // the broker's default, which the test services keep
+        }
+
+        // The publishing lock was let go and the channel replaced: the next publish is confirmed.
+        await connection.PublishAllAsync([Publish("after")], CancellationToken.None).WaitAsync(Patience);
+        var received = new List<string>();
+        await WaitUntilAsync(async () =>
+        {
+            received.AddRange((await _store.Queue.ReceiveAsync("Index", Index.Queue, CancellationToken.None)).Select(m => m.EventId));
+            return received.Contains("after");
+        });
+        received.ShouldContain("before");
+    }
+
+    private static RabbitMqPublish Publish(string id) =>
+        new(string.Empty, "Index", new Dictionary<string, object?>
+        {
+            [RabbitMqHeaders.EventId] = id, [RabbitMqHeaders.MessageKey] = id, [RabbitMqHeaders.EnqueuedAt] = 0L, [RabbitMqHeaders.Receives] = 0L,
+        }, "{}"u8.ToArray(), id);
+
     private static async Task WaitUntilAsync(Func<Task<bool>> condition)
     {
         var deadline = DateTime.UtcNow + Patience;
