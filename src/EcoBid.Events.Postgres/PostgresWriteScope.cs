@@ -87,6 +87,40 @@ internal sealed class PostgresWriteScope(
         Published++;
     }
 
+    /// <summary>One round trip: the writes and the outbox rows go to the server as one batch (Npgsql pipelines them).</summary>
+    public async Task WriteAllAsync(IReadOnlyList<SqlWrite> writes, IReadOnlyList<EventEnvelope> events)
+    {
+        ArgumentNullException.ThrowIfNull(writes);
+        ArgumentNullException.ThrowIfNull(events);
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        foreach (var write in writes)
+        {
+            var command = new NpgsqlBatchCommand(write.Sql);
+            foreach (var (name, value) in write.Parameters)
+            {
+                command.Parameters.Add(new NpgsqlParameter { ParameterName = name, Value = PostgresValues.ToDb(value) });
+            }
+
+            batch.BatchCommands.Add(command);
+        }
+
+        var now = _now.ToUniversalTime();
+        foreach (var envelope in events)
+        {
+            var command = new NpgsqlBatchCommand(InsertOutbox);
+            command.Parameters.Add(new NpgsqlParameter { ParameterName = "envelope", Value = envelope.ToJson() });
+            command.Parameters.Add(new NpgsqlParameter { ParameterName = "now", Value = now });
+            batch.BatchCommands.Add(command);
+        }
+
+        if (batch.BatchCommands.Count > 0)
+        {
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        Published += events.Count;
+    }
+
     /// <summary>
     /// A transaction-scoped advisory lock on the key's 64-bit hash: released at commit or rollback, never left behind
     /// by a crash. Under read committed every statement after it sees the previous holder's commit. <see cref="Now"/>

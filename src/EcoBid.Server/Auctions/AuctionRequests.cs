@@ -33,9 +33,15 @@ public static class AuctionRequests
 
     public static Task SaveAsync(IWriteScope scope, string userId, string key, string request, BidResponse response)
     {
+        var save = Save(scope, userId, key, request, response);
+        return WriterCommands.ExecuteAsync(scope, save.Sql, save.Parameters);
+    }
+
+    /// <summary>The statement that stores the answer, to send along with the bid's own writes.</summary>
+    public static SqlWrite Save(IWriteScope scope, string userId, string key, string request, BidResponse response)
+    {
         ArgumentNullException.ThrowIfNull(scope);
-        return WriterCommands.ExecuteAsync(
-            scope,
+        return new SqlWrite(
             "INSERT INTO auction_requests (user_id, idempotency_key, request, response, created_at) VALUES (@userId, @key, @request, @response, @now)",
             ("@userId", userId), ("@key", key), ("@request", request), ("@response", JsonSerializer.Serialize(response, EcoBidJson.Web)), ("@now", scope.Now.ToUnixTimeMilliseconds()));
     }

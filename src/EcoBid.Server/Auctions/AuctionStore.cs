@@ -2,6 +2,7 @@ using System.Data.Common;
 using Dapper;
 using EcoBid.Domain.Auctions;
 using EcoBid.Domain.Events;
+using EcoBid.Events.Envelope;
 using EcoBid.Events.Storage;
 using EcoBid.Events.Timers;
 using EcoBid.Server.Events;
@@ -22,6 +23,9 @@ public sealed class AuctionStore(ITimerStore timers)
         "id, item_id, seller_id, currency, start_price, reserve_price, buy_now_price, increments, soft_close_window_ms, soft_close_cap_ms, status, " +
         "starts_at, original_end, effective_end, current_price, leader_id, leader_max, runner_up_max, bid_count, bidder_count, closed_at, sold, " +
         "winner_id, winning_bid, reservation_id, cancelled_at";
+
+    /// <summary>The columns <see cref="AuctionRecord"/> is read from, each qualified with <paramref name="alias"/>.</summary>
+    public static string ColumnsOf(string alias) => string.Join(", ", Columns.Split(", ").Select(column => $"{alias}.{column}"));
 
     public static string EndTimerKey(string auctionId) => $"auction-end:{auctionId}";
 
@@ -98,64 +102,70 @@ public sealed class AuctionStore(ITimerStore timers)
         return auction;
     }
 
+    /// <summary>A new bid's id: time-ordered, so bid ids sort as they were placed.</summary>
+    public static string NewBidId(DateTimeOffset now) => Guid.CreateVersion7(now).ToString();
+
     /// <summary>
-    /// Records an accepted bid: the bid row, the bidder's alias and maximum, the auction's new state, BidPlaced, and
-    /// when the end moved, the moved timer and AuctionExtended.
+    /// Records an accepted bid: the bid row, the auction's new state, the bidder's alias and maximum, BidPlaced, and
+    /// when the end moved, the moved timer and AuctionExtended; with <paramref name="alongside"/> (the request's stored
+    /// answer) in the same round trip.
     /// </summary>
-    /// <returns>The bid's id.</returns>
-    public async Task<string> RecordBidAsync(IWriteScope scope, AuctionRecord auction, BidOutcome outcome, string bidderId, long maxAmount, string kind)
+    public async Task RecordBidAsync(
+        IWriteScope scope, AuctionRecord auction, BidOutcome outcome, string bidId, string bidderId, long maxAmount, string kind, params SqlWrite[] alongside)
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(auction);
         ArgumentNullException.ThrowIfNull(outcome);
         var after = outcome.After;
         var now = scope.Now.ToUnixTimeMilliseconds();
-        var bidId = Guid.CreateVersion7(scope.Now).ToString();
         var end = after.EffectiveEnd.ToUnixTimeMilliseconds();
-        await WriterCommands.ExecuteAsync(
-            scope,
-            """
-            INSERT INTO bids (auction_id, seq, id, bidder_id, max_amount, kind, placed_at, price_after, leader_after, end_after)
-            VALUES (@auctionId, @seq, @bidId, @bidderId, @maxAmount, @kind, @now, @price, @leader, @end)
-            """,
-            ("@auctionId", auction.Id), ("@seq", after.BidCount), ("@bidId", bidId), ("@bidderId", bidderId), ("@maxAmount", maxAmount), ("@kind", kind),
-            ("@now", now), ("@price", after.Price), ("@leader", after.LeaderId), ("@end", end));
-
-        // A new bidder gets the next alias; a known one keeps theirs (the conflict path leaves alias alone), so the
-        // alias that comes back tells which of the two happened. The old row's columns are named with the table:
-        // PostgreSQL finds a bare name ambiguous beside excluded's.
-        var nextAlias = auction.BidderCount + 1;
-        var alias = await WriterCommands.ScalarAsync<int>(
-            scope,
-            """
-            INSERT INTO auction_bidders (auction_id, bidder_id, alias, max_amount, bids, first_bid_at, last_bid_at)
-            VALUES (@auctionId, @bidderId, @nextAlias, @maxAmount, 1, @now, @now)
-            ON CONFLICT (auction_id, bidder_id) DO UPDATE SET max_amount = CASE WHEN excluded.max_amount > auction_bidders.max_amount THEN excluded.max_amount ELSE auction_bidders.max_amount END, bids = auction_bidders.bids + 1, last_bid_at = excluded.last_bid_at
-            RETURNING alias
-            """,
-            ("@auctionId", auction.Id), ("@bidderId", bidderId), ("@nextAlias", nextAlias), ("@maxAmount", maxAmount), ("@now", now));
-        var bidders = alias == nextAlias ? nextAlias : auction.BidderCount;
-
-        await WriterCommands.ExecuteAsync(
-            scope,
-            """
-            UPDATE auctions SET current_price = @price, leader_id = @leader, leader_max = @leaderMax, runner_up_max = @runnerUpMax,
-                                bid_count = @bidCount, bidder_count = @bidders, effective_end = @end
-            WHERE id = @id
-            """,
-            ("@price", after.Price), ("@leader", after.LeaderId), ("@leaderMax", after.LeaderMax), ("@runnerUpMax", after.RunnerUpMax),
-            ("@bidCount", after.BidCount), ("@bidders", bidders), ("@end", end), ("@id", auction.Id));
-
+        var events = new List<EventEnvelope>(2);
         if (outcome.Extended)
         {
             await ScheduleEndAsync(scope, auction.Id, after.EffectiveEnd);
-            await scope.PublishAsync(new AuctionExtended(auction.Id, auction.ItemId, outcome.Before.EffectiveEnd, after.EffectiveEnd));
+            events.Add(DomainEventPublishing.Envelope(new AuctionExtended(auction.Id, auction.ItemId, outcome.Before.EffectiveEnd, after.EffectiveEnd), scope.Now));
         }
 
-        await scope.PublishAsync(new BidPlaced(
-            auction.Id, auction.ItemId, bidId, bidderId, after.Price!.Value, after.LeaderId!, after.BidCount, AuctionTime.Of(scope.Now), auction.Currency,
-            outcome.Before.LeaderId, after.EffectiveEnd));
-        return bidId;
+        events.Add(DomainEventPublishing.Envelope(
+            new BidPlaced(
+                auction.Id, auction.ItemId, bidId, bidderId, after.Price!.Value, after.LeaderId!, after.BidCount, AuctionTime.Of(scope.Now), auction.Currency,
+                outcome.Before.LeaderId, after.EffectiveEnd),
+            scope.Now));
+
+        await scope.WriteAllAsync(
+            [
+                new SqlWrite(
+                    """
+                    INSERT INTO bids (auction_id, seq, id, bidder_id, max_amount, kind, placed_at, price_after, leader_after, end_after)
+                    VALUES (@auctionId, @seq, @bidId, @bidderId, @maxAmount, @kind, @now, @price, @leader, @end)
+                    """,
+                    ("@auctionId", auction.Id), ("@seq", after.BidCount), ("@bidId", bidId), ("@bidderId", bidderId), ("@maxAmount", maxAmount), ("@kind", kind),
+                    ("@now", now), ("@price", after.Price), ("@leader", after.LeaderId), ("@end", end)),
+
+                // The bidder count grows by one for a bidder not yet among auction_bidders, so it is counted before the
+                // bidder's row is written below.
+                new SqlWrite(
+                    """
+                    UPDATE auctions SET current_price = @price, leader_id = @leader, leader_max = @leaderMax, runner_up_max = @runnerUpMax, bid_count = @bidCount,
+                                        bidder_count = bidder_count + CASE WHEN EXISTS (SELECT 1 FROM auction_bidders WHERE auction_id = @id AND bidder_id = @bidderId) THEN 0 ELSE 1 END,
+                                        effective_end = @end
+                    WHERE id = @id
+                    """,
+                    ("@price", after.Price), ("@leader", after.LeaderId), ("@leaderMax", after.LeaderMax), ("@runnerUpMax", after.RunnerUpMax),
+                    ("@bidCount", after.BidCount), ("@id", auction.Id), ("@bidderId", bidderId), ("@end", end)),
+
+                // A new bidder gets the next alias (the auction's lock makes the count read above current); a known one
+                // keeps theirs. The old row's columns are named with the table: PostgreSQL finds a bare name ambiguous beside excluded's.
+                new SqlWrite(
+                    """
+                    INSERT INTO auction_bidders (auction_id, bidder_id, alias, max_amount, bids, first_bid_at, last_bid_at)
+                    VALUES (@auctionId, @bidderId, @nextAlias, @maxAmount, 1, @now, @now)
+                    ON CONFLICT (auction_id, bidder_id) DO UPDATE SET max_amount = CASE WHEN excluded.max_amount > auction_bidders.max_amount THEN excluded.max_amount ELSE auction_bidders.max_amount END, bids = auction_bidders.bids + 1, last_bid_at = excluded.last_bid_at
+                    """,
+                    ("@auctionId", auction.Id), ("@bidderId", bidderId), ("@nextAlias", auction.BidderCount + 1), ("@maxAmount", maxAmount), ("@now", now)),
+                .. alongside,
+            ],
+            events);
     }
 
     /// <summary>Withdraws an auction nobody has bid on: cancelled, its timer gone, AuctionCancelled.</summary>

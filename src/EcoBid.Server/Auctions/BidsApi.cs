@@ -59,18 +59,25 @@ public static class BidsApi
         // retried key sees its answer). A bid takes no other lock, so a store may commit a run of them together.
         return await database.WriteAsync<Results<Created<BidResponse>, ValidationProblem, ProblemHttpResult>>(AggregateLocks.ItemKey(id), async scope =>
         {
-            if (await ReplayAsync(scope, bidderId, idempotencyKey!, fingerprint, response) is { } replayed)
+            // One read for the stored answer, the open auction, the item's visibility and a block: under the item's
+            // lock, where each round trip to PostgreSQL holds up every bid queued behind this one.
+            var context = await BidContext.ReadAsync(scope, id, bidderId, idempotencyKey!);
+            if (context.Stored is { } stored)
             {
-                return replayed;
+                return Replay(stored, fingerprint, response);
             }
 
-            var auction = await AuctionStore.ForItemAsync(scope, id);
-            if (auction is null || await ItemVisibility.IsHiddenFromAsync(scope, id, user))
+            // Without an open auction, the item's latest (a late bid hears that it ended), and its seller's block read alone.
+            var auction = context.OpenAuction ?? await AuctionStore.ForItemAsync(scope, id);
+            if (auction is null || context.IsItemHiddenFrom(user))
             {
                 return await NoAuctionAsync(scope, id, user);
             }
 
-            if (await Blocks.RefusalAsync(scope, bidderId, auction.SellerId) is { } blocked)
+            var blocked = context.OpenAuction is null
+                ? await Blocks.RefusalAsync(scope, bidderId, auction.SellerId)
+                : Blocks.Refusal(bidderId, auction.SellerId, context.BlockDirection);
+            if (blocked is not null)
             {
                 return Problems.Forbidden(blocked);
             }
@@ -81,9 +88,10 @@ public static class BidsApi
                 return AuctionProblems.Refused(refusal);
             }
 
-            var bidId = await store.RecordBidAsync(scope, auction, outcome, bidderId, maxAmount, AuctionStore.BidKind);
+            var bidId = AuctionStore.NewBidId(scope.Now);
             var placed = Placed(bidId, auction, outcome, bidderId, maxAmount, AuctionStore.BidKind, AuctionTime.Of(scope.Now));
-            await AuctionRequests.SaveAsync(scope, bidderId, idempotencyKey!, fingerprint, placed);
+            await store.RecordBidAsync(
+                scope, auction, outcome, bidId, bidderId, maxAmount, AuctionStore.BidKind, AuctionRequests.Save(scope, bidderId, idempotencyKey!, fingerprint, placed));
             return TypedResults.Created($"/items/{id}/bids", placed);
         }, cancellationToken);
     }
@@ -126,7 +134,8 @@ public static class BidsApi
             }
 
             var price = outcome.After.Price!.Value;
-            var bidId = await store.RecordBidAsync(scope, auction, outcome, buyerId, price, AuctionStore.BuyNowKind);
+            var bidId = AuctionStore.NewBidId(scope.Now);
+            await store.RecordBidAsync(scope, auction, outcome, bidId, buyerId, price, AuctionStore.BuyNowKind);
             var result = AuctionBook.Close(outcome.After, AuctionTime.Of(scope.Now))!;
             await closing.CloseAsync(scope, auction, result, boughtNow: true);
             var bought = Placed(bidId, auction, outcome, buyerId, price, AuctionStore.BuyNowKind, AuctionTime.Of(scope.Now)) with { AuctionStatus = AuctionStatus.Ended, MinimumNextBid = null };
@@ -164,11 +173,12 @@ public static class BidsApi
     private static async Task<Results<Created<BidResponse>, ValidationProblem, ProblemHttpResult>?> ReplayAsync(
         IWriteScope scope, string userId, string key, string fingerprint, HttpResponse response)
     {
-        if (await AuctionRequests.FindAsync(scope, userId, key) is not { } stored)
-        {
-            return null;
-        }
+        return await AuctionRequests.FindAsync(scope, userId, key) is { } stored ? Replay(stored, fingerprint, response) : null;
+    }
 
+    /// <summary>The stored answer again, or a 422 when the key was used for another request.</summary>
+    private static Results<Created<BidResponse>, ValidationProblem, ProblemHttpResult> Replay(StoredRequest stored, string fingerprint, HttpResponse response)
+    {
         if (stored.Request != fingerprint)
         {
             var message = $"This {AuctionRequests.Header} was used for another request ({stored.Request}); use a new key for a new bid.";

@@ -47,6 +47,31 @@ public static class WriterCommands
         return ((Func<DbDataReader, T>)parser)(reader);
     }
 
+    /// <summary>
+    /// The first row read by the row reader that <paramref name="rowReader"/> builds from the first reader of this SQL
+    /// text (kept with the prepared command, like the Dapper mapper of the overload above), or null: for rows Dapper cannot map to one type alone.
+    /// </summary>
+    public static async Task<T?> FirstOrDefaultAsync<T>(
+        IWriteScope scope, string sql, Func<DbDataReader, Func<DbDataReader, T>> rowReader, params (string Name, object? Value)[] parameters)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(rowReader);
+        await using var reader = await Bind(scope, sql, parameters).ExecuteReaderAsync(scope.CancellationToken);
+        if (!await reader.ReadAsync(scope.CancellationToken))
+        {
+            return null;
+        }
+
+        var parsers = RowParsers.GetValue(scope.Connection, _ => new Dictionary<string, Delegate>(StringComparer.Ordinal));
+        if (!parsers.TryGetValue(sql, out var parser))
+        {
+            parser = rowReader(reader);
+            parsers.Add(sql, parser);
+        }
+
+        return ((Func<DbDataReader, T>)parser)(reader);
+    }
+
     private static DbCommand Bind(IWriteScope scope, string sql, (string Name, object? Value)[] parameters)
     {
         ArgumentNullException.ThrowIfNull(scope);

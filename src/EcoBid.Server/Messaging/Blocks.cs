@@ -21,6 +21,8 @@ public static class Blocks
         return ids.ToHashSet(StringComparer.Ordinal);
     }
 
+    private static readonly string OwnerAndUser = DirectionSql("@owner", "@user");
+
     /// <summary>Why <paramref name="userId"/> may not deal with <paramref name="ownerId"/>'s item, or null when they may.</summary>
     public static async Task<string?> RefusalAsync(IWriteScope scope, string userId, string ownerId)
     {
@@ -30,14 +32,28 @@ public static class Blocks
             return null;
         }
 
-        var direction = await scope.QueryFirstPreparedAsync<string?>(
-            """
-            SELECT CASE WHEN blocker_id = @owner THEN 'owner' ELSE 'user' END FROM user_blocks
-            WHERE (blocker_id = @owner AND blocked_id = @user) OR (blocker_id = @user AND blocked_id = @owner)
-            ORDER BY blocker_id = @owner DESC LIMIT 1
-            """,
-            ("@owner", ownerId),
-            ("@user", userId));
+        var direction = await scope.QueryFirstPreparedAsync<string?>(OwnerAndUser, ("@owner", ownerId), ("@user", userId));
+        return Refusal(userId, ownerId, direction);
+    }
+
+    /// <summary>
+    /// A query for the block between <paramref name="owner"/> and <paramref name="user"/> (SQL expressions): 'owner'
+    /// when the owner blocked the user (it wins when both did), 'user' when the user blocked the owner, else null. An
+    /// aggregate rather than ORDER BY … LIMIT 1: SQLite does not let a subquery's ORDER BY name the outer query's columns.
+    /// </summary>
+    public static string DirectionSql(string owner, string user) => $"""
+        SELECT CASE MAX(CASE WHEN blocker_id = {owner} THEN 2 ELSE 1 END) WHEN 2 THEN 'owner' WHEN 1 THEN 'user' END FROM user_blocks
+        WHERE (blocker_id = {owner} AND blocked_id = {user}) OR (blocker_id = {user} AND blocked_id = {owner})
+        """;
+
+    /// <summary>The refusal for a block found by <see cref="DirectionSql"/> (null: none, or the user is the owner).</summary>
+    public static string? Refusal(string userId, string ownerId, string? direction)
+    {
+        if (userId == ownerId)
+        {
+            return null;
+        }
+
         return direction switch
         {
             "owner" => "The owner of this item has blocked you: you cannot reserve, join the waitlist for or bid on their items.",
