@@ -161,11 +161,14 @@ public sealed class RabbitMqConnection(IOptions<RabbitMqOptions> options, RuleSe
                     new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), cancellationToken);
             }
 
-            // The deadline covers the whole call: sending the messages and every confirm.
+            // The deadline is for progress: each window of confirms gets ConfirmTimeout, so a long batch to a slow but
+            // healthy broker is not cut short, while a window whose confirms never come is.
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            deadline.CancelAfter(_options.ConfirmTimeout);
+            var timeout = _options.ConfirmTimeout > TimeSpan.Zero ? _options.ConfirmTimeout : Timeout.InfiniteTimeSpan;
+            deadline.CancelAfter(timeout);
             var confirms = new List<Task>(Math.Min(messages.Count, ConfirmWindow));
             Exception? refused = null;
+            var cancelled = false;
             foreach (var message in messages)
             {
                 var properties = new BasicProperties
@@ -178,17 +181,25 @@ public sealed class RabbitMqConnection(IOptions<RabbitMqOptions> options, RuleSe
                 confirms.Add(_publisher.BasicPublishAsync(message.Exchange, message.RoutingKey, mandatory: true, properties, message.Body, deadline.Token).AsTask());
                 if (confirms.Count == ConfirmWindow)
                 {
-                    refused ??= await AwaitConfirmsAsync(confirms);
+                    (refused, cancelled) = Worst(refused, cancelled, await AwaitConfirmsAsync(confirms));
+                    deadline.CancelAfter(timeout);
                 }
             }
 
-            refused ??= await AwaitConfirmsAsync(confirms);
-            if (refused is OperationCanceledException && deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            (refused, cancelled) = Worst(refused, cancelled, await AwaitConfirmsAsync(confirms));
+            if (cancelled)
             {
+                // A publish given up before its confirm leaves the channel's confirm tracking unreliable, whichever token
+                // ended it: the next publish gets a fresh channel.
                 DropPublisher();
-                throw new BrokerUnavailableException(
-                    $"RabbitMQ did not confirm {messages.Count} published message(s) within {_options.ConfirmTimeout}; the publishing channel was dropped and the publish will be retried.",
-                    refused);
+                if (!cancellationToken.IsCancellationRequested)
+                {
+                    throw new BrokerUnavailableException(
+                        $"RabbitMQ did not confirm published messages within {_options.ConfirmTimeout}; the publishing channel was dropped and the publish will be retried.",
+                        refused ?? new OperationCanceledException(deadline.Token));
+                }
+
+                cancellationToken.ThrowIfCancellationRequested();
             }
 
             if (refused is not null)
@@ -222,19 +233,21 @@ public sealed class RabbitMqConnection(IOptions<RabbitMqOptions> options, RuleSe
         {
             await channel.DisposeAsync();
         }
-        catch (Exception ex) when (ex is OperationCanceledException or IOException or AlreadyClosedException or TimeoutException or OperationInterruptedException)
+#pragma warning disable CA1031 // Nobody awaits this close: whatever it throws, the channel is already given up.
+        catch (Exception)
+#pragma warning restore CA1031
         {
-            // Already broken: nothing more to close.
         }
     }
 
     /// <summary>Messages sent before their confirms are awaited.</summary>
     public const int ConfirmWindow = 256;
 
-    /// <summary>Awaits every pending confirm and returns the first failure, if any.</summary>
-    private static async Task<Exception?> AwaitConfirmsAsync(List<Task> confirms)
+    /// <summary>Awaits every pending confirm and returns the first failure, if any, and whether any publish was cancelled.</summary>
+    private static async Task<(Exception? First, bool Cancelled)> AwaitConfirmsAsync(List<Task> confirms)
     {
         Exception? first = null;
+        var cancelled = false;
         foreach (var confirm in confirms)
         {
             try
@@ -244,12 +257,16 @@ public sealed class RabbitMqConnection(IOptions<RabbitMqOptions> options, RuleSe
             catch (Exception ex)
             {
                 first ??= ex;
+                cancelled |= ex is OperationCanceledException;
             }
         }
 
         confirms.Clear();
-        return first;
+        return (first, cancelled);
     }
+
+    private static (Exception? First, bool Cancelled) Worst(Exception? first, bool cancelled, (Exception? First, bool Cancelled) window) =>
+        (first ?? window.First, cancelled || window.Cancelled);
 
     /// <summary>A channel of the caller's own (for consuming, browsing or purging).</summary>
     public async Task<IChannel> CreateChannelAsync(CancellationToken cancellationToken) =>

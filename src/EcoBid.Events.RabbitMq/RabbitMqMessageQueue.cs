@@ -70,19 +70,24 @@ public sealed partial class RabbitMqMessageQueue : IMessageQueue, IAsyncDisposab
         }
     }
 
-    public Task AcknowledgeAsync(IWriteScope scope, QueueMessage message) => Decide(scope, message, new RabbitMqSettlement.Acknowledge());
+    public Task AcknowledgeAsync(IWriteScope scope, QueueMessage message)
+    {
+        Decide(scope, message, new RabbitMqSettlement.Acknowledge());
+        return Task.CompletedTask;
+    }
 
-    public Task ReleaseAsync(IWriteScope scope, QueueMessage message, TimeSpan delay, string reason) => Decide(scope, message, new RabbitMqSettlement.Release(delay, reason));
+    public Task ReleaseAsync(IWriteScope scope, QueueMessage message, TimeSpan delay, string reason)
+    {
+        Decide(scope, message, new RabbitMqSettlement.Release(delay, reason));
+        return Task.CompletedTask;
+    }
 
     /// <summary>
     /// Records the dead letter for settlement; <c>false</c> when this process no longer holds the delivery (its
     /// visibility timeout passed and it went back to the broker, which delivers it again).
     /// </summary>
-    public async Task<bool> DeadLetterAsync(IWriteScope scope, QueueMessage message, string reason)
-    {
-        await Decide(scope, message, new RabbitMqSettlement.DeadLetter(reason));
-        return _inFlight.ContainsKey(message.Id);
-    }
+    public Task<bool> DeadLetterAsync(IWriteScope scope, QueueMessage message, string reason) =>
+        Task.FromResult(Decide(scope, message, new RabbitMqSettlement.DeadLetter(reason)));
 
     public async Task SettleAsync(IReadOnlyList<QueueMessage> batch, CancellationToken cancellationToken)
     {
@@ -102,6 +107,13 @@ public sealed partial class RabbitMqMessageQueue : IMessageQueue, IAsyncDisposab
             {
                 // The broker still holds the message unacknowledged; it comes back once the channel is gone.
                 LogSettleFailed(_logger, message.EventId, message.Queue, ex);
+            }
+            catch (BrokerUnavailableException ex)
+            {
+                // The retry or dead letter was not confirmed in time: hand the original back rather than leave it
+                // unacknowledged on a live channel (the inbox keeps a second handling single), and settle the rest.
+                LogSettleFailed(_logger, message.EventId, message.Queue, ex);
+                await HandBackAsync(delivery);
             }
         }
     }
@@ -331,7 +343,16 @@ public sealed partial class RabbitMqMessageQueue : IMessageQueue, IAsyncDisposab
             var reason = (previous is null ? string.Empty : previous + " | ") + "delivered again after the last allowed receive";
             var headers = RabbitMqHeaders.Copy(properties);
             headers[RabbitMqHeaders.Receives] = (long)settings.MaxReceiveCount;
-            await PublishDeadLetterAsync(queue, headers, delivery.Body, properties.MessageId ?? string.Empty, reason, cancellationToken);
+            try
+            {
+                await PublishDeadLetterAsync(queue, headers, delivery.Body, properties.MessageId ?? string.Empty, reason, cancellationToken);
+            }
+            catch (BrokerUnavailableException)
+            {
+                await HandBackAsync(delivery); // taken from the buffer: nobody else would hand it back
+                throw;
+            }
+
             await delivery.Channel.BasicAckAsync(delivery.DeliveryTag, multiple: false, cancellationToken);
             return null;
         }
@@ -352,18 +373,20 @@ public sealed partial class RabbitMqMessageQueue : IMessageQueue, IAsyncDisposab
             DateTimeOffset.FromUnixTimeMilliseconds(RabbitMqHeaders.Number(properties, RabbitMqHeaders.EnqueuedAt)));
     }
 
-    private Task Decide(IWriteScope scope, QueueMessage message, RabbitMqSettlement settlement)
+    /// <summary>Records the settlement for after the commit; false when this process no longer holds the delivery.</summary>
+    private bool Decide(IWriteScope scope, QueueMessage message, RabbitMqSettlement settlement)
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(message);
-        if (_inFlight.TryGetValue(message.Id, out var delivery))
+        if (!_inFlight.TryGetValue(message.Id, out var delivery))
         {
-            delivery.Settlement = settlement;
-            delivery.Committed = false;
-            scope.OnCommitted(() => delivery.Committed = true);
+            return false;
         }
 
-        return Task.CompletedTask;
+        delivery.Settlement = settlement;
+        delivery.Committed = false;
+        scope.OnCommitted(() => delivery.Committed = true);
+        return true;
     }
 
     private async Task SettleOneAsync(QueueMessage message, RabbitMqDelivery delivery, CancellationToken cancellationToken)
@@ -396,6 +419,24 @@ public sealed partial class RabbitMqMessageQueue : IMessageQueue, IAsyncDisposab
         }
 
         await delivery.Channel.BasicAckAsync(delivery.DeliveryTag, multiple: false, cancellationToken);
+    }
+
+    /// <summary>Gives a delivery back to the broker for redelivery; nothing to do when its channel has gone (that hands it back too).</summary>
+    private static async Task HandBackAsync(RabbitMqDelivery delivery)
+    {
+        if (!delivery.IsLive)
+        {
+            return;
+        }
+
+        try
+        {
+            await delivery.Channel.BasicNackAsync(delivery.DeliveryTag, multiple: false, requeue: true, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is AlreadyClosedException or OperationInterruptedException or IOException or ObjectDisposedException)
+        {
+            // The channel closed meanwhile, which hands the delivery back as well.
+        }
     }
 
     private async Task PublishDeadLetterAsync(string queue, Dictionary<string, object?> headers, ReadOnlyMemory<byte> body, string messageId, string reason, CancellationToken cancellationToken)

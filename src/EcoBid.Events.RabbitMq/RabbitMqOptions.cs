@@ -18,9 +18,11 @@ public sealed class RabbitMqOptions
     public TimeSpan ReceiveWait { get; set; } = TimeSpan.Zero;
 
     /// <summary>
-    /// How long a publish waits for the broker's confirms. A confirm that never comes (a channel lost in a way the
-    /// client does not report to the waiting publish) would otherwise hold the publishing channel, and with it every
-    /// later publish, forever; past this the channel is dropped and the publish fails, to be retried on a new one.
+    /// How long a publish waits for each window of the broker's confirms (<see cref="RabbitMqConnection.ConfirmWindow"/>
+    /// messages). A confirm that never comes (a channel lost in a way the client does not report to the waiting
+    /// publish, a broker that blocks publishers under a resource alarm) would otherwise hold the publishing channel, and
+    /// with it every later publish, forever; past this the channel is dropped and the publish fails, to be retried on a
+    /// new one. Zero or less waits without a deadline.
     /// </summary>
     public TimeSpan ConfirmTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -52,6 +52,39 @@ public sealed class QueueConsumerOnSqliteTests
         (await test.ScalarAsync("SELECT COUNT(*) FROM queue_messages WHERE queue = 'A.dlq' AND event_id = 'e3' AND receive_count = 2")).ShouldBe(1);
     }
 
+    [Fact]
+    public async Task A_message_moved_away_during_its_last_handling_is_not_announced_as_a_dead_letter()
+    {
+        await using var test = await SqliteTestDatabase.CreateAsync();
+        using var monitor = new RuntimeMonitor();
+        var settings = new QueueSettings { BatchSize = 1, MaxReceiveCount = 1 };
+        // While this receive works (outside the transaction), another consumer's receive finds its visibility timeout
+        // passed on the last allowed receive and moves it to the DLQ, as SQS does; then this handling fails.
+        var handler = new MovedAwayHandler(() => test.Database.WriteAsync(async scope =>
+        {
+            await using var move = scope.Command("UPDATE queue_messages SET queue = 'A.dlq', source_queue = 'A', dead_lettered_at = 0 WHERE event_id = 'e1'");
+            return await move.ExecuteNonQueryAsync();
+        }));
+        var consumer = new QueueConsumer(
+            new RuleTarget("A", "test", settings), handler, new SqliteMessageQueue(test.Database, test.Signals), new SqliteInbox(),
+            test.Database, test.Signals, monitor, TimeProvider.System, new RuntimeOptions(), NullLogger.Instance);
+        await test.EnqueueAsync(["A"], "e1");
+
+        (await consumer.ConsumeOnceAsync(CancellationToken.None)).ShouldBe(1);
+
+        (await monitor.WaitForAsync(a => a.EventId == "e1", TimeSpan.FromSeconds(10))).Kind.ShouldBe(RuntimeActivityKind.Failed);
+        (await test.ScalarAsync("SELECT COUNT(*) FROM outbox WHERE envelope LIKE '%ErrorOccurred%'")).ShouldBe(0);
+        (await test.ScalarAsync("SELECT COUNT(*) FROM queue_messages WHERE queue = 'A.dlq' AND event_id = 'e1'")).ShouldBe(1);
+    }
+
+    private sealed class MovedAwayHandler(Func<Task<int>> moveAway) : IPreparingEventHandler
+    {
+        public async Task<object?> PrepareAsync(EventEnvelope envelope, CancellationToken cancellationToken) => await moveAway();
+
+        public Task HandleAsync(EventEnvelope envelope, object? prepared, IWriteScope scope, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("the item is gone");
+    }
+
     private static async Task Eventually(Func<bool> condition)
     {
         var deadline = DateTime.UtcNow.AddSeconds(10);

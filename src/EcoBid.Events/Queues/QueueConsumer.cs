@@ -327,8 +327,14 @@ public sealed partial class QueueConsumer(
         var error = Describe(exception);
         if (message.ReceiveCount >= target.Queue.MaxReceiveCount)
         {
-            var moved = await queue.DeadLetterAsync(scope, message, error);
-            if (moved && (envelope is null || !DeadLetterEvents.IsDeadLetterEvent(envelope)))
+            if (!await queue.DeadLetterAsync(scope, message, error))
+            {
+                // Received again since (this receive outlived its visibility timeout) or moved already: the message is
+                // no longer this receive's to dead-letter, and no dead letter is announced.
+                return new Outcome(message, RuntimeActivityKind.Failed, eventTime, error, duration);
+            }
+
+            if (envelope is null || !DeadLetterEvents.IsDeadLetterEvent(envelope))
             {
                 await scope.PublishAsync(DeadLetterEvents.Create(target.Name, message, envelope?.DetailType, error, scope.Now, envelope?.CorrelationId));
             }

@@ -68,7 +68,7 @@ public sealed class AuctionRaceTests(ITestOutputHelper output)
         DefaultTypeMap.MatchNamesWithUnderscores = true;
         await using var connection = new SqliteConnection($"Data Source={server.DatabasePath};Pooling=False");
         var auction = await connection.QuerySingleAsync<StoredAuction>(
-            "SELECT id, seller_id, starts_at, original_end, effective_end, current_price, leader_id, leader_max, runner_up_max, bid_count, closed_at, winner_id, winning_bid FROM auctions");
+            "SELECT id, seller_id, starts_at, original_end, effective_end, current_price, leader_id, leader_max, runner_up_max, bid_count, bidder_count, closed_at, winner_id, winning_bid FROM auctions");
         var bids = (await connection.QueryAsync<StoredBid>(
             "SELECT id, seq, bidder_id, max_amount, placed_at, price_after, leader_after, end_after FROM bids ORDER BY seq")).ToList();
 
@@ -76,6 +76,11 @@ public sealed class AuctionRaceTests(ITestOutputHelper output)
         bids.Select(b => b.Id).ShouldBe(accepted.Keys, ignoreOrder: true);
         bids.Select(b => b.Seq).ShouldBe(Enumerable.Range(1, bids.Count).Select(n => (long)n));
         auction.BidCount.ShouldBe(bids.Count);
+
+        // Each bidder counted once, with an alias of their own numbered from 1.
+        var distinctBidders = bids.Select(b => b.BidderId).Distinct().Count();
+        auction.BidderCount.ShouldBe(distinctBidders);
+        (await connection.QueryAsync<long>("SELECT alias FROM auction_bidders ORDER BY alias")).ShouldBe(Enumerable.Range(1, distinctBidders).Select(n => (long)n));
 
         // None at or after the effective end, and the close came at or after it.
         bids.ShouldAllBe(b => b.PlacedAt < auction.EffectiveEnd);
@@ -203,6 +208,7 @@ public sealed class AuctionRaceTests(ITestOutputHelper output)
         public long? LeaderMax { get; init; }
         public long? RunnerUpMax { get; init; }
         public int BidCount { get; init; }
+        public int BidderCount { get; init; }
         public long? ClosedAt { get; init; }
         public string? WinnerId { get; init; }
         public long? WinningBid { get; init; }

@@ -129,8 +129,8 @@ public sealed class ScaleOutInvariants(ScaleOutCluster cluster, ScaleOutLedger l
     /// </summary>
     private async Task CheckHotAuctionAsync(NpgsqlConnection connection, List<string> breaches)
     {
-        var auction = await connection.QuerySingleAsync<(string Id, string SellerId, long StartsAt, long? CurrentPrice, string? LeaderId, long BidCount)>(
-            "SELECT id, seller_id, starts_at, current_price, leader_id, bid_count FROM auctions WHERE item_id = @hotAuctionItemId", new { hotAuctionItemId });
+        var auction = await connection.QuerySingleAsync<(string Id, string SellerId, long StartsAt, long? CurrentPrice, string? LeaderId, long BidCount, long BidderCount)>(
+            "SELECT id, seller_id, starts_at, current_price, leader_id, bid_count, bidder_count FROM auctions WHERE item_id = @hotAuctionItemId", new { hotAuctionItemId });
         var bids = (await connection.QueryAsync<(string Id, long Seq, string BidderId, long MaxAmount, long PlacedAt, long PriceAfter, string LeaderAfter)>(
             "SELECT id, seq, bidder_id, max_amount, placed_at, price_after, leader_after FROM bids WHERE auction_id = @Id ORDER BY seq", new { auction.Id })).ToList();
         var byId = bids.ToDictionary(b => b.Id, StringComparer.Ordinal);
@@ -143,6 +143,14 @@ public sealed class ScaleOutInvariants(ScaleOutCluster cluster, ScaleOutLedger l
         if (auction.BidCount != bids.Count)
         {
             breaches.Add($"the hot auction counts {auction.BidCount} bids but {bids.Count} are stored");
+        }
+
+        // Each bidder counted once, with an alias of their own numbered from 1 (the count is kept by the bid's own writes).
+        var bidders = bids.Select(b => b.BidderId).Distinct(StringComparer.Ordinal).Count();
+        var aliases = (await connection.QueryAsync<long>("SELECT alias FROM auction_bidders WHERE auction_id = @Id ORDER BY alias", new { auction.Id })).ToList();
+        if (auction.BidderCount != bidders || !aliases.SequenceEqual(Enumerable.Range(1, bidders).Select(n => (long)n)))
+        {
+            breaches.Add($"the hot auction has {bidders} bidders; it counts {auction.BidderCount} with aliases {string.Join(",", aliases)}");
         }
 
         Report(breaches, ledger.Bids.Where(b => !byId.ContainsKey(b.Key)).Select(b => b.Key), "acknowledged bids are missing");

@@ -123,7 +123,7 @@ public sealed class PrivacyTests : IDisposable
     [Fact]
     public async Task A_block_keeps_the_blocked_person_from_reserving_waitlisting_and_bidding_on_the_blockers_items()
     {
-        var (_, ownerClient) = await _app.SignUpAsync();
+        var (owner, ownerClient) = await _app.SignUpAsync();
         var (blocked, blockedClient) = await _app.SignUpAsync();
         var (_, otherClient) = await _app.SignUpAsync();
         var freeId = await ownerClient.CreateItemAsync();
@@ -147,6 +147,12 @@ public sealed class PrivacyTests : IDisposable
         // The blocker cannot reach into the blocked person's items either.
         var blockedItem = await blockedClient.CreateItemAsync();
         (await (await ownerClient.PostAsync($"/items/{blockedItem}/reserve", null)).ShouldBeProblemAsync(403)).GetProperty("detail").GetString()!.ShouldContain("You blocked");
+        var blockedAuction = await blockedClient.AuctionItemAsync();
+        (await (await ownerClient.BidAsync(blockedAuction, 20_00)).ShouldBeProblemAsync(403)).GetProperty("detail").GetString()!.ShouldContain("You blocked");
+
+        // Blocked both ways: the bidder hears of the item owner's block.
+        (await blockedClient.PostAsync($"/users/{owner.Id}/block", null)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await (await ownerClient.BidAsync(blockedAuction, 20_00)).ShouldBeProblemAsync(403)).GetProperty("detail").GetString()!.ShouldContain("has blocked you");
         (await _app.Database.CountAsync("SELECT COUNT(*) FROM bids")).ShouldBe(0);
         (await _app.Database.CountAsync("SELECT COUNT(*) FROM waitlist")).ShouldBe(0);
         (await otherClient.PostAsync($"/items/{freeId}/reserve", null)).StatusCode.ShouldBe(HttpStatusCode.Created);
