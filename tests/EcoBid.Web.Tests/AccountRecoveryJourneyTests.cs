@@ -70,6 +70,9 @@ public sealed class AccountRecoveryJourneyTests(WebFixture web)
         var page = await web.Browser.NewPageAsync(web.Server);
         await page.GotoAsync("/signin");
         await page.GetByRole(AriaRole.Link, new() { Name = "Forgot your password?" }).ClickAsync();
+        // The sign-in form has an Email field too: typing before the new page is in would fill the old one, which the
+        // enhanced navigation then replaces, and the empty required field would keep the form from being sent.
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Forgot your password?" })).ToBeVisibleAsync();
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByRole(AriaRole.Button, new() { Name = "Email me a reset link" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("a reset link is on its way");
