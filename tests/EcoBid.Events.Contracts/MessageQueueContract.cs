@@ -182,10 +182,7 @@ public abstract class MessageQueueContract : RuntimeContract
     [Fact]
     public async Task A_late_release_from_an_earlier_receive_changes_nothing()
     {
-        await EnqueueAsync(Q, TestEvents.Create("ItemCreated"));
-        var first = (await ReceiveAsync(Q, Settings)).ShouldHaveSingleItem();
-        Clock.Advance(Settings.VisibilityTimeout);
-        var second = (await ReceiveAsync(Q, Settings)).ShouldHaveSingleItem();
+        var (first, second) = await ReceivedTwiceAsync();
 
         // The first consumer's handler outlived its visibility timeout and gives up now, while the second holds it.
         await WriteAsync(scope => Queue.ReleaseAsync(scope, first, TimeSpan.Zero, "TimeoutException: too slow"));
@@ -199,10 +196,7 @@ public abstract class MessageQueueContract : RuntimeContract
     [Fact]
     public async Task A_late_dead_letter_from_an_earlier_receive_changes_nothing_and_says_so()
     {
-        await EnqueueAsync(Q, TestEvents.Create("ItemCreated"));
-        var first = (await ReceiveAsync(Q, Settings)).ShouldHaveSingleItem();
-        Clock.Advance(Settings.VisibilityTimeout);
-        var second = (await ReceiveAsync(Q, Settings)).ShouldHaveSingleItem();
+        var (first, second) = await ReceivedTwiceAsync();
 
         (await WriteAsync(scope => Queue.DeadLetterAsync(scope, first, "poison"))).ShouldBeFalse();
         (await Queue.ListDeadLettersAsync(Q, 10, None)).ShouldBeEmpty();
@@ -210,6 +204,15 @@ public abstract class MessageQueueContract : RuntimeContract
         (await WriteAsync(scope => Queue.DeadLetterAsync(scope, second, "poison"))).ShouldBeTrue();
         (await WriteAsync(scope => Queue.DeadLetterAsync(scope, second, "poison again"))).ShouldBeFalse();
         (await Queue.ListDeadLettersAsync(Q, 10, None)).ShouldHaveSingleItem().LastError.ShouldBe("poison");
+    }
+
+    /// <summary>One message received, its visibility timeout passed, and received again: two receives of it, the first stale.</summary>
+    private async Task<(QueueMessage First, QueueMessage Second)> ReceivedTwiceAsync()
+    {
+        await EnqueueAsync(Q, TestEvents.Create("ItemCreated"));
+        var first = (await ReceiveAsync(Q, Settings)).ShouldHaveSingleItem();
+        Clock.Advance(Settings.VisibilityTimeout);
+        return (first, (await ReceiveAsync(Q, Settings)).ShouldHaveSingleItem());
     }
 
     [Fact]
