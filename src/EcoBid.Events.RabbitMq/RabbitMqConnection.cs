@@ -23,6 +23,11 @@ public sealed class RabbitMqConnection(IOptions<RabbitMqOptions> options, RuleSe
     private long _life;
     private volatile bool _recovering;
 
+    // Cancelled when the connection is lost: whatever waits on the broker in this life (a channel opening, a publish's
+    // confirms) stops waiting at once instead of for a reply that a race with the loss may never deliver. A new one
+    // begins when the client has recovered the connection.
+    private CancellationTokenSource _lifetime = new();
+
     public RabbitMqOptions Options => _options;
 
     /// <summary>
@@ -79,14 +84,16 @@ public sealed class RabbitMqConnection(IOptions<RabbitMqOptions> options, RuleSe
                 throw new BrokerUnavailableException($"RabbitMQ is unreachable at {Redacted(factory.Uri)}: {ex.InnerException?.Message ?? ex.Message}", ex);
             }
 
-            connection.ConnectionShutdownAsync += (_, _) =>
+            connection.ConnectionShutdownAsync += async (_, _) =>
             {
                 _recovering = true;
                 Interlocked.Increment(ref _life);
-                return Task.CompletedTask;
+                await Volatile.Read(ref _lifetime).CancelAsync();
             };
             connection.RecoverySucceededAsync += (_, _) =>
             {
+                // The old source stays undisposed: a publish may still be reading its token, and once cancelled it holds nothing.
+                Volatile.Write(ref _lifetime, new CancellationTokenSource());
                 _recovering = false;
                 return Task.CompletedTask;
             };
@@ -122,8 +129,7 @@ public sealed class RabbitMqConnection(IOptions<RabbitMqOptions> options, RuleSe
     /// <summary>Declares the queue now and returns how many messages are ready in it (a passive look at its depth).</summary>
     public async Task<uint> DeclareAsync(string queue, CancellationToken cancellationToken)
     {
-        var connection = await ConnectAsync(cancellationToken);
-        await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
+        await using var channel = await CreateChannelAsync(cancellationToken);
         return await RabbitMqTopology.DeclareTargetAsync(channel, queue, SettingsOf(queue), cancellationToken);
     }
 
@@ -157,13 +163,15 @@ public sealed class RabbitMqConnection(IOptions<RabbitMqOptions> options, RuleSe
                     await _publisher.DisposeAsync();
                 }
 
-                _publisher = await connection.CreateChannelAsync(
+                _publisher = await CreateChannelAsync(
                     new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), cancellationToken);
             }
 
             // The deadline is for progress: each window of confirms gets ConfirmTimeout, so a long batch to a slow but
-            // healthy broker is not cut short, while a window whose confirms never come is.
-            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            // healthy broker is not cut short, while a window whose confirms never come is. A lost connection ends
+            // the wait at once: its confirms will not come.
+            var lifetime = Volatile.Read(ref _lifetime).Token;
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime);
             var timeout = _options.ConfirmTimeout > TimeSpan.Zero ? _options.ConfirmTimeout : Timeout.InfiniteTimeSpan;
             deadline.CancelAfter(timeout);
             var confirms = new List<Task>(Math.Min(messages.Count, ConfirmWindow));
@@ -187,6 +195,16 @@ public sealed class RabbitMqConnection(IOptions<RabbitMqOptions> options, RuleSe
             }
 
             (refused, cancelled) = Worst(refused, cancelled, await AwaitConfirmsAsync(confirms));
+            var lost = lifetime.IsCancellationRequested || (refused is AlreadyClosedException && !connection.IsOpen);
+            if (lost && !cancellationToken.IsCancellationRequested)
+            {
+                // Whether the client failed the waiting confirms or the loss cut the wait, the caller hears one thing.
+                DropPublisher();
+                throw new BrokerUnavailableException(
+                    "The connection to RabbitMQ was lost before the broker confirmed the published messages; the publish will be retried.",
+                    refused ?? new OperationCanceledException(lifetime));
+            }
+
             if (cancelled)
             {
                 // A publish given up before its confirm leaves the channel's confirm tracking unreliable, whichever token
@@ -269,8 +287,33 @@ public sealed class RabbitMqConnection(IOptions<RabbitMqOptions> options, RuleSe
         (first ?? window.First, cancelled || window.Cancelled);
 
     /// <summary>A channel of the caller's own (for consuming, browsing or purging).</summary>
-    public async Task<IChannel> CreateChannelAsync(CancellationToken cancellationToken) =>
-        await (await ConnectAsync(cancellationToken)).CreateChannelAsync(cancellationToken: cancellationToken);
+    public Task<IChannel> CreateChannelAsync(CancellationToken cancellationToken) => CreateChannelAsync(null, cancellationToken);
+
+    /// <summary>
+    /// Opens a channel, or fails at once with <see cref="BrokerUnavailableException"/> while the connection is lost or
+    /// recovering. A channel opened while the client re-creates the recorded ones can be recovered twice (its consumer
+    /// on one inner channel, its acknowledgements on the other), and an open that races with the loss can wait for
+    /// a reply that never comes (the client's 20 s continuation timeout); neither helps a caller who will retry anyway.
+    /// </summary>
+    private async Task<IChannel> CreateChannelAsync(CreateChannelOptions? channelOptions, CancellationToken cancellationToken)
+    {
+        var connection = await ConnectAsync(cancellationToken);
+        var lifetime = Volatile.Read(ref _lifetime).Token;
+        if (_recovering || lifetime.IsCancellationRequested)
+        {
+            throw new BrokerUnavailableException("The connection to RabbitMQ is lost and recovering; the channel is opened once it is back.");
+        }
+
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime);
+        try
+        {
+            return await connection.CreateChannelAsync(channelOptions, linked.Token);
+        }
+        catch (OperationCanceledException ex) when (lifetime.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new BrokerUnavailableException("The connection to RabbitMQ was lost while a channel was opening; it is opened again once the connection is back.", ex);
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {

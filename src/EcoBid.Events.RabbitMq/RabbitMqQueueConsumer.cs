@@ -73,13 +73,8 @@ internal sealed class RabbitMqQueueConsumer : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(connection);
         await connection.EnsureQueueAsync(queue, cancellationToken);
-        if (connection.IsRecovering)
-        {
-            // A channel opened while the client re-creates the recorded ones can end up recovered twice, its consumer
-            // on one inner channel and its acknowledgements on the other. The consumer loop tries again shortly.
-            throw new BrokerUnavailableException($"The connection to RabbitMQ is recovering; consuming {queue} starts once it is back.");
-        }
 
+        // Fails at once while the connection recovers (see RabbitMqConnection.CreateChannelAsync); the consumer loop tries again shortly.
         var channel = await connection.CreateChannelAsync(cancellationToken);
         var subscription = new RabbitMqQueueConsumer(channel, connection, signal, clock);
         try

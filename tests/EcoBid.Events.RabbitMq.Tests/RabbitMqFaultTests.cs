@@ -359,6 +359,81 @@ public sealed class RabbitMqFaultTests : IAsyncLifetime
         received.ShouldContain("before");
     }
 
+    [Fact]
+    public async Task A_publish_waiting_for_confirms_when_the_connection_is_lost_fails_at_once_and_the_recovered_connection_publishes()
+    {
+        await using var connection = new RabbitMqConnection(Options.Create(new RabbitMqOptions
+        {
+            ConnectionString = _store.ConnectionString, NetworkRecoveryInterval = TimeSpan.FromMilliseconds(500), ConfirmTimeout = TimeSpan.FromMinutes(5),
+        }));
+        await connection.EnsureQueueAsync("Index", CancellationToken.None);
+        await connection.PublishAllAsync([Publish("before")], CancellationToken.None);
+
+        await RabbitCtlAsync("set_vm_memory_high_watermark", "0");
+        try
+        {
+            var held = connection.PublishAllAsync([Publish("held")], CancellationToken.None);
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            held.IsCompleted.ShouldBeFalse("a memory alarm holds the confirm back");
+            var stopwatch = Stopwatch.StartNew();
+            await RabbitCtlAsync("close_all_connections", "--global", "connection lost in a test");
+            var failure = await Should.ThrowAsync<BrokerUnavailableException>(() => held.WaitAsync(Patience));
+            stopwatch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(20), "the publish stops waiting when the connection is lost, not at the five-minute confirm deadline");
+            failure.Message.ShouldContain("lost");
+        }
+        finally
+        {
+            await RabbitCtlAsync("set_vm_memory_high_watermark", "0.4");
+        }
+
+        await WaitUntilAsync(async () =>
+        {
+            try
+            {
+                await connection.PublishAllAsync([Publish("after")], CancellationToken.None).WaitAsync(Patience);
+                return true;
+            }
+            catch (BrokerUnavailableException)
+            {
+                return false; // still recovering
+            }
+        });
+        var received = new List<string>();
+        await WaitUntilAsync(async () =>
+        {
+            received.AddRange((await _store.Queue.ReceiveAsync("Index", Index.Queue, CancellationToken.None)).Select(m => m.EventId));
+            return received.Contains("after");
+        });
+        received.ShouldContain("before");
+    }
+
+    [Fact]
+    public async Task A_channel_asked_for_while_the_connection_is_down_is_refused_at_once_and_opens_once_it_is_back()
+    {
+        await using var connection = new RabbitMqConnection(Options.Create(new RabbitMqOptions
+        {
+            ConnectionString = _store.ConnectionString, NetworkRecoveryInterval = TimeSpan.FromMilliseconds(500),
+        }));
+        (await connection.DeclareAsync("Index", CancellationToken.None)).ShouldBe(0u);
+
+        await RabbitCtlAsync("stop_app");
+        try
+        {
+            await WaitUntilAsync(() => Task.FromResult(connection.IsRecovering));
+            var stopwatch = Stopwatch.StartNew();
+            await Should.ThrowAsync<BrokerUnavailableException>(() => connection.DeclareAsync("Index", CancellationToken.None));
+            await Should.ThrowAsync<BrokerUnavailableException>(() => connection.PublishAllAsync([Publish("refused")], CancellationToken.None));
+            stopwatch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(5), "nothing waits on a connection that is known to be down");
+        }
+        finally
+        {
+            await RabbitCtlAsync("start_app");
+        }
+
+        await WaitUntilAsync(() => Task.FromResult(!connection.IsRecovering));
+        (await connection.DeclareAsync("Index", CancellationToken.None)).ShouldBe(0u);
+    }
+
     private static RabbitMqPublish Publish(string id) =>
         new(string.Empty, "Index", new Dictionary<string, object?>
         {
