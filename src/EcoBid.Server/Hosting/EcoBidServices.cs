@@ -43,7 +43,6 @@ public static class EcoBidServices
     public static IServiceCollection AddEcoBid(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        DefaultTypeMap.MatchNamesWithUnderscores = true;
         var role = ServerRoleOptions.From(configuration);
         services.AddSingleton(role);
         var backends = BackendOptions.From(configuration);
