@@ -40,5 +40,17 @@ public static class ItemsPostgresSchema
                 value bigint NOT NULL
             );
             """),
+
+        // Counting by appending: see StatsCounters. The totals are the folded counters plus the deltas not yet folded.
+        new("items", 2, """
+            CREATE TABLE stats_counter_deltas (
+                name text NOT NULL,
+                value bigint NOT NULL
+            );
+            CREATE VIEW stats_totals AS
+                SELECT name, SUM(value)::bigint AS value
+                FROM (SELECT name, value FROM stats_counters UNION ALL SELECT name, value FROM stats_counter_deltas) AS parts
+                GROUP BY name;
+            """),
     ];
 }

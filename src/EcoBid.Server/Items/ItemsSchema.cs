@@ -102,5 +102,17 @@ public static class ItemsSchema
             DROP TABLE item_search;
             ALTER TABLE item_search_stemmed RENAME TO item_search;
             """),
+
+        // Counting by appending: see StatsCounters. The totals are the folded counters plus the deltas not yet folded.
+        new("items", 5, """
+            CREATE TABLE stats_counter_deltas (
+                name TEXT NOT NULL,
+                value INTEGER NOT NULL
+            );
+            CREATE VIEW stats_totals AS
+                SELECT name, SUM(value) AS value
+                FROM (SELECT name, value FROM stats_counters UNION ALL SELECT name, value FROM stats_counter_deltas)
+                GROUP BY name;
+            """),
     ];
 }

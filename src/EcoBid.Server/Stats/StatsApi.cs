@@ -15,7 +15,7 @@ public static class StatsApi
     public static async Task<Ok<StatsResponse>> GetStats(IEventDatabase database, CancellationToken cancellationToken) =>
         TypedResults.Ok(await database.ReadAsync(async connection =>
         {
-            var counters = (await connection.QueryAsync<(string Name, long Value)>("SELECT name, value FROM stats_counters ORDER BY name"))
+            var counters = (await connection.QueryAsync<(string Name, long Value)>("SELECT name, value FROM stats_totals ORDER BY name"))
                 .ToDictionary(c => c.Name, c => c.Value, StringComparer.Ordinal);
             var items = await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM items");
             var indexed = await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM item_search");

@@ -28,7 +28,7 @@ public sealed record PipelineSnapshot(
             "SELECT event_id, json_extract(envelope, '$.detail.itemId') FROM event_archive WHERE detail_type = 'ItemCreated'")).ToList();
         var search = (await connection.QueryAsync<string>("SELECT item_id FROM item_search")).ToList();
         var inbox = (await connection.QueryAsync<(string, string)>("SELECT consumer, message_key FROM inbox WHERE message_key NOT IN (SELECT event_id FROM event_archive WHERE detail_type <> 'ItemCreated')")).ToList();
-        var counters = (await connection.QueryAsync<(string Name, long Value)>("SELECT name, value FROM stats_counters"))
+        var counters = (await connection.QueryAsync<(string Name, long Value)>("SELECT name, value FROM stats_totals"))
             .ToDictionary(c => c.Name, c => c.Value, StringComparer.Ordinal);
         var messages = (await connection.QueryAsync<(long, string, string, int, long?, string?)>(
                 "SELECT id, queue, event_id, receive_count, dead_lettered_at, last_error FROM queue_messages ORDER BY id"))

@@ -95,7 +95,7 @@ public sealed class ScaleOutInvariants(ScaleOutCluster cluster, ScaleOutLedger l
         Report(breaches, items.Where(i => eventsPerItem.GetValueOrDefault(i.Id) != 1).Select(i => $"{i.Id} ×{eventsPerItem.GetValueOrDefault(i.Id)}"), "stored items do not have exactly one archived ItemCreated");
 
         // UpdateStats counted each ItemCreated once, however often it was delivered: the effect, not only the inbox mark.
-        var counted = await connection.ExecuteScalarAsync<long?>("SELECT value FROM stats_counters WHERE name = 'events.ItemCreated'") ?? 0;
+        var counted = await connection.ExecuteScalarAsync<long?>("SELECT value FROM stats_totals WHERE name = 'events.ItemCreated'") ?? 0;
         if (counted != archived.Count)
         {
             breaches.Add($"the events.ItemCreated counter is {counted} for {archived.Count} archived ItemCreated events");

@@ -2,12 +2,14 @@ using EcoBid.Events.Envelope;
 using EcoBid.Events.Handlers;
 using EcoBid.Events.Storage;
 using EcoBid.Server.Events;
+using EcoBid.Server.Stats;
 
 namespace EcoBid.Server.Handlers.Any;
 
 /// <summary>
 /// Keeps the statistics counters: one per detail-type, and per category and mode for new items. Counters only add,
-/// so the order events arrive in does not matter; the inbox makes each event count once.
+/// so the order events arrive in does not matter; the inbox makes each event count once. Each count is appended
+/// (<see cref="StatsCounters"/>): workers counting at once never wait for each other.
 /// </summary>
 public sealed class UpdateStats : IEventHandler
 {
@@ -27,8 +29,7 @@ public sealed class UpdateStats : IEventHandler
 
         foreach (var name in counters)
         {
-            await scope.ExecutePreparedAsync(
-                "INSERT INTO stats_counters (name, value) VALUES (@name, 1) ON CONFLICT (name) DO UPDATE SET value = stats_counters.value + 1", ("@name", name));
+            await StatsCounters.AddAsync(scope, name);
         }
     }
 }
