@@ -31,6 +31,10 @@ public interface IWorkflowStore
 
     Task InsertVersionAsync(IWriteScope scope, StateMachineVersionRecord version);
 
+    /// <summary>
+    /// The execution, read in the caller's write transaction with a lock on its row until that transaction ends, so
+    /// that transactions advancing one execution take turns (every advance reads its execution here first).
+    /// </summary>
     Task<ExecutionRecord?> FindExecutionAsync(IWriteScope scope, string arn);
 
     Task<ExecutionRecord?> FindExecutionByNameAsync(IWriteScope scope, string machine, string name);

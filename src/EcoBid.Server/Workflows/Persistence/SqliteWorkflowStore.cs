@@ -1,5 +1,6 @@
 using Dapper;
 using EcoBid.Events.Storage;
+using EcoBid.Server.Storage;
 
 namespace EcoBid.Server.Workflows.Persistence;
 
@@ -79,8 +80,14 @@ public sealed class SqliteWorkflowStore(IEventDatabase database) : IWorkflowStor
     public Task<ExecutionRecord?> FindExecutionAsync(IWriteScope scope, string arn)
     {
         ArgumentNullException.ThrowIfNull(scope);
+
+        // Every advance of an execution reads it here first, so on PostgreSQL advances of one execution take turns on
+        // its row, and a waiting one reads the winner's committed state. Without it a task's timeout and its callback
+        // (or a stop) could advance together, each locking a token or a history key the other then wanted: a deadlock.
+        // SQLite has one writer: the lock is that already.
+        var forUpdate = SqlDialects.Of(scope.Connection) == SqlDialect.Postgres ? " FOR UPDATE" : string.Empty;
         return scope.Connection.QuerySingleOrDefaultAsync<ExecutionRecord>(
-            $"SELECT {ExecutionColumns} FROM workflow_executions WHERE arn = @arn", new { arn }, scope.Transaction);
+            $"SELECT {ExecutionColumns} FROM workflow_executions WHERE arn = @arn{forUpdate}", new { arn }, scope.Transaction);
     }
 
     public Task<ExecutionRecord?> FindExecutionByNameAsync(IWriteScope scope, string machine, string name)
