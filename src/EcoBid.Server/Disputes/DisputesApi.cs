@@ -141,6 +141,8 @@ public static class DisputesApi
                     return "The dispute is no longer waiting for an answer: its 24 h passed.";
                 }
 
+                // The execution's turn before the dispute's row: the dispute's tasks take them in that order.
+                await workflows.TakeTurnOfTaskAsync(scope, token);
                 await scope.Connection.ExecuteAsync(
                     "UPDATE disputes SET response_text = @text, response_accept = @accept WHERE id = @id", new { text, accept = accept ? 1 : 0, id }, scope.Transaction);
                 await workflows.SendTaskSuccessAsync(scope, token, output);

@@ -25,6 +25,15 @@ public sealed partial class WorkflowService
         return AnswerInScopeAsync(scope, taskToken, invocation => new TaskSucceeded(invocation, JsonNode.Parse(text)), close: true);
     }
 
+    public async Task TakeTurnOfTaskAsync(IWriteScope scope, string taskToken)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        if (await store.FindTokenAsync(scope, taskToken) is { } token)
+        {
+            await store.FindExecutionAsync(scope, token.Execution);
+        }
+    }
+
     public Task SendTaskFailureAsync(string taskToken, string? errorName, string? cause, CancellationToken cancellationToken) =>
         AnswerAsync(taskToken, invocation => new TaskFailed(invocation, errorName ?? string.Empty, cause), close: true, cancellationToken);
 
@@ -51,6 +60,11 @@ public sealed partial class WorkflowService
         }
 
         var token = await store.FindTokenAsync(scope, taskToken) ?? throw new WorkflowException(WorkflowErrors.InvalidToken, "Invalid Token: 'Invalid token'");
+
+        // The execution's turn before the token's status: a timeout that fired meanwhile has then committed, and the
+        // status read again says so (TaskTimedOut) instead of an answer racing the timeout to the execution.
+        await store.FindExecutionAsync(scope, token.Execution);
+        token = await store.FindTokenAsync(scope, taskToken) ?? token;
         if (token.Status == TaskTokenRecord.TimedOut)
         {
             throw new WorkflowException(WorkflowErrors.TaskTimedOut, "Task Timed Out: 'Provided task does not exist anymore'");

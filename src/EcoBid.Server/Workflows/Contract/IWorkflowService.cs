@@ -59,6 +59,13 @@ public interface IWorkflowService
     /// </summary>
     Task SendTaskSuccessAsync(EcoBid.Events.Storage.IWriteScope scope, string taskToken, string output);
 
+    /// <summary>
+    /// Takes, in the caller's transaction, the turn of the execution that waits on <paramref name="taskToken"/> (if
+    /// any): a caller that writes rows the execution's own tasks write takes the turn first, in the order the tasks
+    /// take them, so the two never wait for each other in a circle. Nothing on SQLite (one writer).
+    /// </summary>
+    Task TakeTurnOfTaskAsync(EcoBid.Events.Storage.IWriteScope scope, string taskToken);
+
     Task SendTaskFailureAsync(string taskToken, string? errorName, string? cause, CancellationToken cancellationToken);
 
     Task SendTaskHeartbeatAsync(string taskToken, CancellationToken cancellationToken);
