@@ -23,6 +23,7 @@ public sealed class PostgresMessageQueue(PostgresDatabase database, RuntimeSigna
             SELECT id FROM queue_messages WHERE queue = @queue AND visible_at <= @now
             ORDER BY visible_at, id LIMIT @batch FOR UPDATE SKIP LOCKED)
           AND receive_count >= @max
+        RETURNING id, event_id, message_key, body, receive_count, enqueued_at, last_error
         """;
 
     private const string Receive = """
@@ -208,11 +209,30 @@ public sealed class PostgresMessageQueue(PostgresDatabase database, RuntimeSigna
 
     private static async Task<IReadOnlyList<QueueMessage>> ReceiveInAsync(PostgresWriteScope scope, string queue, QueueSettings settings)
     {
-        // As on SQS (and in the SQLite adapter), a message past its receive limit moves to the DLQ when it would be received again.
-        await scope.Prepared(
+        // As on SQS (and in the SQLite adapter), a message past its receive limit moves to the DLQ when it would be
+        // received again, announced as a consumer's dead letter is (ErrorOccurred), in the same transaction.
+        var expire = scope.Prepared(
             Expire,
             ("dlq", queue + DeadLetterSuffix), ("queue", queue), ("now", scope.Now), ("never", PostgresValues.Never), ("batch", settings.BatchSize),
-            ("max", settings.MaxReceiveCount)).ExecuteNonQueryAsync(scope.CancellationToken);
+            ("max", settings.MaxReceiveCount));
+        var expired = new List<(QueueMessage Message, string Error)>();
+        await using (var reader = await expire.ExecuteReaderAsync(scope.CancellationToken))
+        {
+            while (await reader.ReadAsync(scope.CancellationToken))
+            {
+                expired.Add((new QueueMessage(
+                    reader.GetInt64(0), queue, reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetInt32(4), PostgresValues.Time(reader, 5)),
+                    reader.GetString(6)));
+            }
+        }
+
+        foreach (var (message, error) in expired)
+        {
+            if (DeadLetterEvents.ForExpired(queue, message, error, scope.Now) is { } announcement)
+            {
+                await scope.PublishAsync(announcement);
+            }
+        }
 
         var receive = scope.Prepared(
             Receive,

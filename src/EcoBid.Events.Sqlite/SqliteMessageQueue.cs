@@ -24,6 +24,7 @@ public sealed class SqliteMessageQueue(SqliteDatabase database, RuntimeSignals s
             last_error = COALESCE(last_error || ' | ', '') || 'visibility timeout expired on the last allowed receive'
         WHERE id IN (SELECT id FROM queue_messages WHERE queue = $queue AND visible_at <= $now ORDER BY visible_at, id LIMIT $batch)
           AND receive_count >= $max
+        RETURNING id, event_id, message_key, body, receive_count, enqueued_at, last_error
         """;
 
     private const string Receive = """
@@ -224,12 +225,30 @@ public sealed class SqliteMessageQueue(SqliteDatabase database, RuntimeSignals s
         var now = scope.Now.ToUnixTimeMilliseconds();
 
         // SQS moves a message whose receive count has reached the limit to the DLQ when it would be received
-        // again: this catches messages whose handler never returned (the process died while handling them).
+        // again: this catches messages whose handler never returned (the process died while handling them). The move
+        // is announced as a consumer's dead letter is (ErrorOccurred), in the same transaction.
         var expire = scope.Prepared(
             Expire,
             ("$dlq", queue + DeadLetterSuffix), ("$queue", queue), ("$now", now), ("$never", Never), ("$batch", settings.BatchSize),
             ("$max", settings.MaxReceiveCount));
-        await expire.ExecuteNonQueryAsync(scope.CancellationToken);
+        var expired = new List<(QueueMessage Message, string Error)>();
+        await using (var reader = await expire.ExecuteReaderAsync(scope.CancellationToken))
+        {
+            while (await reader.ReadAsync(scope.CancellationToken))
+            {
+                expired.Add((new QueueMessage(
+                    reader.GetInt64(0), queue, reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetInt32(4),
+                    DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5))), reader.GetString(6)));
+            }
+        }
+
+        foreach (var (message, error) in expired)
+        {
+            if (DeadLetterEvents.ForExpired(queue, message, error, scope.Now) is { } announcement)
+            {
+                await scope.PublishAsync(announcement);
+            }
+        }
 
         var receive = scope.Prepared(
             Receive,

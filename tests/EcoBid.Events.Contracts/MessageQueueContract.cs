@@ -239,6 +239,49 @@ public abstract class MessageQueueContract : RuntimeContract
     }
 
     [Fact]
+    public async Task A_message_dead_lettered_for_expiring_is_announced_with_ErrorOccurred_in_the_same_transaction()
+    {
+        var poison = TestEvents.Create("ImageUploaded");
+        await EnqueueAsync(Q, poison);
+        (await PendingAsync()).ShouldBeEmpty();
+        await ReceiveUntilExpiredAsync();
+
+        var announced = EventEnvelope.FromJson((await PendingAsync()).ShouldHaveSingleItem().EnvelopeJson);
+        announced.Source.ShouldBe(DeadLetterEvents.Source);
+        announced.DetailType.ShouldBe(DeadLetterEvents.DetailType);
+        announced.Detail.GetProperty("target").GetString().ShouldBe(Q);
+        announced.Detail.GetProperty("eventId").GetString().ShouldBe(poison.Id);
+        announced.Detail.GetProperty("detailType").GetString().ShouldBe("ImageUploaded");
+        announced.Detail.GetProperty("receiveCount").GetInt32().ShouldBe(Settings.MaxReceiveCount);
+        announced.Detail.GetProperty("error").GetString().ShouldNotBeNull().ShouldContain("visibility timeout expired");
+        (await Queue.ListDeadLettersAsync(Q, 10, None)).ShouldHaveSingleItem().EventId.ShouldBe(poison.Id);
+    }
+
+    [Fact]
+    public async Task An_expired_announcement_of_a_dead_letter_is_dead_lettered_without_another_announcement()
+    {
+        var poison = TestEvents.Create("ImageUploaded");
+        var announcement = DeadLetterEvents.Create("Elsewhere", new QueueMessage(1, "Elsewhere", poison.Id, poison.Id, poison.ToJson(), 3, Clock.GetUtcNow()), "ImageUploaded", "boom", Clock.GetUtcNow(), null);
+        await EnqueueAsync(Q, announcement);
+        await ReceiveUntilExpiredAsync();
+
+        (await PendingAsync()).ShouldBeEmpty("announcing the announcement could loop");
+        (await Queue.ListDeadLettersAsync(Q, 10, None)).ShouldHaveSingleItem().EventId.ShouldBe(announcement.Id);
+    }
+
+    /// <summary>Receives the one message on <c>Q</c> up to its limit, never answering, then once more: the expiry moves it.</summary>
+    private async Task ReceiveUntilExpiredAsync()
+    {
+        for (var receive = 1; receive <= Settings.MaxReceiveCount; receive++)
+        {
+            (await ReceiveAsync(Q, Settings)).ShouldHaveSingleItem();
+            Clock.Advance(Settings.VisibilityTimeout);
+        }
+
+        (await ReceiveAsync(Q, Settings)).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task The_reason_of_the_last_release_is_kept_when_the_message_is_dead_lettered_for_expiring()
     {
         await EnqueueAsync(Q, TestEvents.Create("ImageUploaded"));

@@ -15,6 +15,27 @@ public static class DeadLetterEvents
     public static bool IsDeadLetterEvent(EventEnvelope envelope) =>
         envelope is { Source: Source, DetailType: DetailType };
 
+    /// <summary>
+    /// The announcement of a message a receive moved to the dead-letter queue because its last allowed receive outlived
+    /// its visibility timeout (its handler never answered): the same event a consumer publishes when it dead-letters,
+    /// or null when the message is such an announcement itself (announcing those again could loop).
+    /// </summary>
+    public static EventEnvelope? ForExpired(string target, QueueMessage message, string error, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        EventEnvelope? failed;
+        try
+        {
+            failed = EventEnvelope.FromJson(message.Body);
+        }
+        catch (Exception ex) when (ex is JsonException or FormatException or InvalidOperationException or ArgumentException or KeyNotFoundException)
+        {
+            failed = null; // announced as of an unknown kind: the body is in the dead letter for whoever looks
+        }
+
+        return failed is not null && IsDeadLetterEvent(failed) ? null : Create(target, message, failed?.DetailType, error, now, failed?.CorrelationId);
+    }
+
     public static EventEnvelope Create(string target, QueueMessage message, string? failedDetailType, string error, DateTimeOffset now, string? correlationId)
     {
         ArgumentNullException.ThrowIfNull(message);
