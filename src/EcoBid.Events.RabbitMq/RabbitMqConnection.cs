@@ -195,7 +195,8 @@ public sealed class RabbitMqConnection(IOptions<RabbitMqOptions> options, RuleSe
             }
 
             (refused, cancelled) = Worst(refused, cancelled, await AwaitConfirmsAsync(confirms));
-            var lost = lifetime.IsCancellationRequested || (refused is AlreadyClosedException && !connection.IsOpen);
+            // Lost only for what was not confirmed: a loss right after the last confirm leaves nothing to publish again.
+            var lost = (refused is not null || cancelled) && (lifetime.IsCancellationRequested || (refused is AlreadyClosedException && !connection.IsOpen));
             if (lost && !cancellationToken.IsCancellationRequested)
             {
                 // Whether the client failed the waiting confirms or the loss cut the wait, the caller hears one thing.

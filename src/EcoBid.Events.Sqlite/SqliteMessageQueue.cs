@@ -37,7 +37,10 @@ public sealed class SqliteMessageQueue(SqliteDatabase database, RuntimeSignals s
         RETURNING id, event_id, message_key, body, receive_count, enqueued_at
         """;
 
-    private const string Acknowledge = "DELETE FROM queue_messages WHERE id = $id";
+    // Like a release or a dead letter, an acknowledgement answers one receive: a handler that outlived its visibility
+    // timeout deletes nothing once the message was received again or moved to the dead letters (as SQS refuses a
+    // stale receipt handle); the inbox keeps the later handling from taking effect twice.
+    private const string Acknowledge = "DELETE FROM queue_messages WHERE id = $id AND queue = $queue AND receive_count = $count";
 
     // Release and dead-letter match the receive they answer (id, queue and receive count), like an SQS receipt handle.
     private const string Release = """
@@ -67,7 +70,7 @@ public sealed class SqliteMessageQueue(SqliteDatabase database, RuntimeSignals s
     {
         ArgumentNullException.ThrowIfNull(message);
         var sqlite = SqliteWriteScope.Of(scope);
-        await sqlite.Prepared(Acknowledge, ("$id", message.Id)).ExecuteNonQueryAsync(sqlite.CancellationToken);
+        await sqlite.Prepared(Acknowledge, ("$id", message.Id), ("$queue", message.Queue), ("$count", message.ReceiveCount)).ExecuteNonQueryAsync(sqlite.CancellationToken);
     }
 
     public async Task EnqueueAsync(IWriteScope scope, string queue, string eventId, string messageKey, string body)

@@ -206,6 +206,38 @@ public abstract class MessageQueueContract : RuntimeContract
         (await Queue.ListDeadLettersAsync(Q, 10, None)).ShouldHaveSingleItem().LastError.ShouldBe("poison");
     }
 
+    [Fact]
+    public async Task A_late_acknowledgement_from_an_earlier_receive_deletes_nothing()
+    {
+        var (first, second) = await ReceivedTwiceAsync();
+
+        await WriteAsync(scope => Queue.AcknowledgeAsync(scope, first));
+        (await Queue.GetStatsAsync(None)).Single(s => s.Queue == Q).InFlight.ShouldBe(1, "the second receive still holds it");
+
+        await WriteAsync(scope => Queue.AcknowledgeAsync(scope, second));
+        Clock.Advance(Settings.VisibilityTimeout);
+        (await ReceiveAsync(Q, Settings)).ShouldBeEmpty("the current receive's acknowledgement deleted it");
+    }
+
+    [Fact]
+    public async Task A_late_acknowledgement_of_a_message_moved_to_the_dead_letters_by_expiry_leaves_the_dead_letter()
+    {
+        var poison = TestEvents.Create("ImageUploaded");
+        await EnqueueAsync(Q, poison);
+        QueueMessage? last = null;
+        for (var receive = 1; receive <= Settings.MaxReceiveCount; receive++)
+        {
+            last = (await ReceiveAsync(Q, Settings)).ShouldHaveSingleItem();
+            Clock.Advance(Settings.VisibilityTimeout);
+        }
+
+        (await ReceiveAsync(Q, Settings)).ShouldBeEmpty(); // the expiry moves it, and announces it
+
+        // The handler of the last receive was slow, not dead: its success comes after the move.
+        await WriteAsync(scope => Queue.AcknowledgeAsync(scope, last!));
+        (await Queue.ListDeadLettersAsync(Q, 10, None)).ShouldHaveSingleItem().EventId.ShouldBe(poison.Id);
+    }
+
     /// <summary>One message received, its visibility timeout passed, and received again: two receives of it, the first stale.</summary>
     private async Task<(QueueMessage First, QueueMessage Second)> ReceivedTwiceAsync()
     {

@@ -71,6 +71,7 @@ public static class EcoBidServices
         services.AddEventHandler<UpdateStats>(UpdateStats.Target);
         services.AddEventHandler<ExpireListing>(ExpireListing.Target);
         services.AddEventHandler<DailyCleanup>(DailyCleanup.Target);
+        services.AddEventHandler<FoldStats>(FoldStats.Target);
         services.AddEventHandler<SendAccountEmails>(SendAccountEmails.Target);
         services.AddEventHandler<ExpireReservation>(ExpireReservation.Target);
         services.AddEventHandler<CancelExpiredReservations>(CancelExpiredReservations.Target);

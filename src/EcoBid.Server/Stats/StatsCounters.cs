@@ -5,8 +5,8 @@ using EcoBid.Server.Storage;
 namespace EcoBid.Server.Stats;
 
 /// <summary>
-/// The statistics counters, counted by appending: each count is a row of <c>stats_counter_deltas</c>, and the nightly
-/// cleanup folds the deltas into <c>stats_counters</c>. Readers use the <c>stats_totals</c> view (counters plus
+/// The statistics counters, counted by appending: each count is a row of <c>stats_counter_deltas</c>, and the FoldStats
+/// schedule (every five minutes) folds the deltas into <c>stats_counters</c>. Readers use the <c>stats_totals</c> view (counters plus
 /// deltas not yet folded), so a fold changes no total.
 /// </summary>
 /// <remarks>

@@ -38,8 +38,8 @@ public sealed class TimerTests : IDisposable
         var schedules = view.GetProperty("schedules").EnumerateArray().ToDictionary(s => s.GetProperty("name").GetString()!);
         // Backup copies the embedded file; on PostgreSQL its own tools do that, and the schedule is left out.
         string[] seeds = _app.PostgresConnectionString is null
-            ? ["DailyCleanup", "CancelExpiredReservations", "AuctionEndCheck", "PickupReminders", "Backup"]
-            : ["DailyCleanup", "CancelExpiredReservations", "AuctionEndCheck", "PickupReminders"];
+            ? ["DailyCleanup", "CancelExpiredReservations", "FoldStats", "AuctionEndCheck", "PickupReminders", "Backup"]
+            : ["DailyCleanup", "CancelExpiredReservations", "FoldStats", "AuctionEndCheck", "PickupReminders"];
         schedules.Keys.ShouldBe(seeds, ignoreOrder: true);
         schedules["DailyCleanup"].GetProperty("expression").GetString().ShouldBe("cron(0 2 * * ? *)");
         schedules["PickupReminders"].GetProperty("timezone").GetString().ShouldBe("Europe/Warsaw");

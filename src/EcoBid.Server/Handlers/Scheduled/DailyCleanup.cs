@@ -13,8 +13,8 @@ namespace EcoBid.Server.Handlers.Scheduled;
 /// longer than any message can wait for a redelivery, so de-duplication is unaffected; prunes archived events past
 /// <c>Archive:RetentionDays</c> (kept forever by default); deletes account tokens (verification, reset) that have
 /// expired or been used, which can never be spent again; and forgets the stored answers of bids older than
-/// <c>Auctions:IdempotencyRetention</c>; forgets failed sign-in counts of addresses that are not locked and have
-/// been quiet for a day; and folds the day's statistics deltas into their counters.
+/// <c>Auctions:IdempotencyRetention</c>; and forgets failed sign-in counts of addresses that are not locked and have
+/// been quiet for a day.
 /// </summary>
 public sealed class DailyCleanup(IInbox inbox, ArchiveRetention archive, IOptions<RuntimeOptions> options, IOptions<AuctionsOptions> auctions) : IEventHandler
 {
@@ -32,6 +32,5 @@ public sealed class DailyCleanup(IInbox inbox, ArchiveRetention archive, IOption
             "DELETE FROM auction_requests WHERE created_at < @cutOff", ("@cutOff", (scope.Now - auctions.Value.IdempotencyRetention).ToUnixTimeMilliseconds()));
         await answers.ExecuteNonQueryAsync(cancellationToken);
         await Identity.LoginThrottle.ForgetQuietAsync(scope, TimeSpan.FromDays(1));
-        await Stats.StatsCounters.FoldAsync(scope, cancellationToken);
     }
 }
