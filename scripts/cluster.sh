@@ -55,7 +55,8 @@ start() { # name role port
   (
     export ECOBID_DATA_DIR="$(cd "$root" && pwd)/data" Role="$2" ASPNETCORE_URLS="http://127.0.0.1:$3"
     export Storage=postgres Queues=rabbitmq
-    export Postgres__ConnectionString="Host=127.0.0.1;Port=5432;Database=$name;Username=$name;Password=$password"
+    # Four processes share the server's connections: 4 x (50 pooled + 1 relay-lease session) stays under its 300.
+    export Postgres__ConnectionString="Host=127.0.0.1;Port=5432;Database=$name;Username=$name;Password=$password;Maximum Pool Size=50"
     export RabbitMq__ConnectionString="amqp://$name:$password@127.0.0.1:5672/$name"
     exec dotnet "$root/app/ecobid.dll"
   ) >"$log" 2>&1 &

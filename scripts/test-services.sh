@@ -13,6 +13,7 @@ set -euo pipefail
 state_dir=${ECOBID_TEST_SERVICES_STATE:-/tmp/ecobid-test-services}
 pg_version=15
 pg_cluster=main
+pg_min_connections=300
 test_user=ecobid_test
 test_password=ecobid_test
 
@@ -43,6 +44,18 @@ start_postgres() {
         CREATE ROLE $test_user LOGIN CREATEDB PASSWORD '$test_password';
       END IF;
     END \\\$\\\$;\"" >/dev/null
+  # Debian's default of 100 connections is too few for the server suite's PostgreSQL pass: every test app has a pool
+  # of its own, and several run at once. Past the limit PostgreSQL refuses new sessions (53300) and the apps rightly
+  # answer 503, which fails tests that have nothing to do with capacity. Raised once; it takes a restart.
+  if [ "$(as_postgres "psql -qtAc 'SHOW max_connections'")" -lt "$pg_min_connections" ]; then
+    echo "Raising PostgreSQL's max_connections to $pg_min_connections (restarts $pg_version/$pg_cluster)"
+    as_postgres "psql -qtAc 'ALTER SYSTEM SET max_connections = $pg_min_connections'" >/dev/null
+    pg_ctlcluster "$pg_version" "$pg_cluster" restart
+    for _ in $(seq 1 60); do
+      as_postgres "psql -qtAc 'SELECT 1'" >/dev/null 2>&1 && break
+      sleep 0.5
+    done
+  fi
 }
 
 rabbit_up() { rabbitmqctl -q status >/dev/null 2>&1; }
