@@ -1,6 +1,7 @@
 using System.Text.Json;
 using EcoBid.Events.Envelope;
 using EcoBid.Events.Scheduling;
+using EcoBid.Server.Notifications;
 using EcoBid.Server.Tests.Infrastructure;
 using EcoBid.Server.Tests.Reservations;
 
@@ -33,6 +34,10 @@ public sealed class ReminderTests : IDisposable
         var (_, sellerClient) = await _app.SignUpAsync();
         var (_, buyerClient) = await _app.SignUpAsync();
         var reservationId = (await buyerClient.ReserveAsync(await sellerClient.CreateItemAsync())).GetProperty("id").GetString()!;
+        // The reminder is set first, then the reservation confirmed: set after the confirmation (a busy worker), it
+        // would not be set at all and there would be no firing to stay silent.
+        await _app.WaitForAsync(a => a.Kind == EcoBid.Events.Monitoring.RuntimeActivityKind.Handled && a.Queue == "ScheduleReservationReminder", seconds: 8);
+        (await _app.Database.CountAsync($"SELECT COUNT(*) FROM timers WHERE key = '{ReservationReminders.TimerKey(reservationId)}'")).ShouldBe(1);
         (await sellerClient.ActAsync(reservationId, "confirm")).EnsureSuccessStatusCode();
 
         await _app.WaitForAsync(a => a.Kind == EcoBid.Events.Monitoring.RuntimeActivityKind.Handled && a.Queue == "RemindReservation", seconds: 25);
