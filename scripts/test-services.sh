@@ -21,6 +21,13 @@ mkdir -p "$state_dir"
 
 as_postgres() { if [ "$(id -u)" -eq 0 ]; then su postgres -s /bin/sh -c "$1"; else sh -c "$1"; fi; }
 
+wait_for_postgres() {
+  for _ in $(seq 1 60); do
+    as_postgres "psql -qtAc 'SELECT 1'" >/dev/null 2>&1 && return 0
+    sleep 0.5
+  done
+}
+
 start_postgres() {
   if ! command -v pg_ctlcluster >/dev/null 2>&1; then
     "$(dirname "$0")/install-test-prerequisites.sh"
@@ -34,10 +41,7 @@ start_postgres() {
     pg_ctlcluster "$pg_version" "$pg_cluster" start
     touch "$state_dir/postgres-started"
   fi
-  for _ in $(seq 1 60); do
-    as_postgres "psql -qtAc 'SELECT 1'" >/dev/null 2>&1 && break
-    sleep 0.5
-  done
+  wait_for_postgres
   # The test role may create databases (one per test run) and owns what it creates.
   as_postgres "psql -qtAc \"DO \\\$\\\$ BEGIN
       IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$test_user') THEN
@@ -51,10 +55,7 @@ start_postgres() {
     echo "Raising PostgreSQL's max_connections to $pg_min_connections (restarts $pg_version/$pg_cluster)"
     as_postgres "psql -qtAc 'ALTER SYSTEM SET max_connections = $pg_min_connections'" >/dev/null
     pg_ctlcluster "$pg_version" "$pg_cluster" restart
-    for _ in $(seq 1 60); do
-      as_postgres "psql -qtAc 'SELECT 1'" >/dev/null 2>&1 && break
-      sleep 0.5
-    done
+    wait_for_postgres
   fi
 }
 
