@@ -32,14 +32,16 @@ internal sealed class SearchWorkload(int seed)
         var centre = nearby ? Centre() : (GeoPoint?)null;
         var words = kind.EndsWith("words", StringComparison.Ordinal) || kind.StartsWith("relevance", StringComparison.Ordinal) ? Words() : null;
         var categories = kind == "nearest + category" ? Categories(1 + (_random.NextDouble() < 0.25 ? 1 : 0)) : kind == "nearest" ? null : MaybeCategories();
-        return new SearchItemsRequest(
-            Lat: centre?.Lat.ToString("R", CultureInfo.InvariantCulture),
-            Lon: centre?.Lon.ToString("R", CultureInfo.InvariantCulture),
-            RadiusKm: nearby ? (1 + (_random.NextDouble() * 24)).ToString("0.##", CultureInfo.InvariantCulture) : null,
-            Category: categories,
-            Mode: _random.NextDouble() < 0.2 ? (_random.NextDouble() < 0.5 ? ItemMode.Free : ItemMode.Auction) : null,
-            Q: words,
-            Sort: kind.StartsWith("newest", StringComparison.Ordinal) ? "newest" : kind.StartsWith("relevance", StringComparison.Ordinal) ? "relevance" : null);
+        return new SearchItemsRequest
+        {
+            Lat = centre?.Lat.ToString("R", CultureInfo.InvariantCulture),
+            Lon = centre?.Lon.ToString("R", CultureInfo.InvariantCulture),
+            RadiusKm = nearby ? (1 + (_random.NextDouble() * 24)).ToString("0.##", CultureInfo.InvariantCulture) : null,
+            Category = categories,
+            Mode = _random.NextDouble() < 0.2 ? (_random.NextDouble() < 0.5 ? ItemMode.Free : ItemMode.Auction) : null,
+            Q = words,
+            Sort = kind.StartsWith("newest", StringComparison.Ordinal) ? "newest" : kind.StartsWith("relevance", StringComparison.Ordinal) ? "relevance" : null,
+        };
     }
 
     /// <summary>How many further pages this search reads (0 to 3): most people stop after the first.</summary>

@@ -15,7 +15,7 @@ public static class AdminApi
     {
         var group = routes.MapGroup("/admin").WithTags("Admin").RequireAuthorization(CurrentUser.AdminPolicy);
         group.MapGet("/queues", ListQueues).WithSummary("Every target's queue: visible, in flight, delayed, dead-lettered, age of the oldest message.");
-        group.MapGet("/dlq/{queue}", ListDeadLetters).ProducesProblem(404).WithSummary("The messages in a target's dead-letter queue, with the last error and receive count.");
+        group.MapGet("/dlq/{queue}", RuntimeBinding.Of(ListDeadLetters)).ProducesProblem(404).WithSummary("The messages in a target's dead-letter queue, with the last error and receive count.");
         group.MapPost("/dlq/{queue}/redrive", Redrive).ProducesProblem(404).WithSummary("Moves dead letters (all, or the ids given) back to their source queue.");
         group.MapDelete("/dlq/{queue}", Purge).ProducesProblem(404).WithSummary("Deletes a dead-letter queue's messages; ?confirm= must repeat the queue name.");
         return routes;

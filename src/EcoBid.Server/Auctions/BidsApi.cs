@@ -26,7 +26,7 @@ public static class BidsApi
             .WithSummary("Bids up to a maximum (proxy bidding); needs an Idempotency-Key header. 201 even when outbid at once: see 'leading'.");
         items.MapPost("/buy-now", BuyNow).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422).RequireAuthorization()
             .WithSummary("Buys at the buy-now price and ends the auction at once; needs an Idempotency-Key header.");
-        items.MapGet("/bids", BidHistory).ProducesProblem(404).WithSummary("The auction's bids, newest first, bidders shown as 'bidder N'.");
+        items.MapGet("/bids", RuntimeBinding.Of(BidHistory)).ProducesProblem(404).WithSummary("The auction's bids, newest first, bidders shown as 'bidder N'.");
         routes.MapGet("/users/me/bids", Mine).WithTags("Auctions").RequireAuthorization().WithSummary("The auctions you bid on, latest bid first.");
         return routes;
     }

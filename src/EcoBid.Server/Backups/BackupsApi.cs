@@ -1,4 +1,5 @@
 using EcoBid.Events.Storage;
+using EcoBid.Server.Http;
 using EcoBid.Server.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -9,7 +10,7 @@ public static class BackupsApi
     public static IEndpointRouteBuilder MapBackupsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/admin/backups").WithTags("Admin").RequireAuthorization(CurrentUser.AdminPolicy);
-        group.MapGet("/", List).WithSummary("Backup runs (scheduled and manual), newest first, and the complete backups in the backup folder.");
+        group.MapGet("/", RuntimeBinding.Of(List)).WithSummary("Backup runs (scheduled and manual), newest first, and the complete backups in the backup folder.");
         group.MapPost("/", Request)
             .WithSummary("Asks the server for a backup now: 202 with the run, which a worker takes (see GET); 409 when the state is on PostgreSQL, whose own tools back it up.")
             .ProducesProblem(StatusCodes.Status409Conflict);

@@ -16,7 +16,7 @@ public static class EventsApi
         group.MapPost("/test-pattern", TestPattern)
             .WithSummary("Tests whether an event matches an EventBridge event pattern, as EventBridge's TestEventPattern does.");
         group.MapGet("/schemas", ListSchemas).WithSummary("Lists every event's detail-type, source and schema version.");
-        group.MapGet("/schemas/{detailType}", GetSchema).ProducesProblem(404).WithSummary("The JSON schema of one event's detail (latest version unless ?version= is given).");
+        group.MapGet("/schemas/{detailType}", RuntimeBinding.Of(GetSchema)).ProducesProblem(404).WithSummary("The JSON schema of one event's detail (latest version unless ?version= is given).");
         return routes;
     }
 

@@ -20,16 +20,16 @@ public static class ImagesApi
     public static IEndpointRouteBuilder MapImagesApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/items/{id}/images").WithTags("Photos");
-        group.MapPost("/", CreateImage).RequireAuthorization().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+        group.MapPost("/", RuntimeBinding.Of(CreateImage)).RequireAuthorization().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithName("CreateImage")
             .WithSummary("Adds a photo to your item: answers its id and a signed URL, valid 15 minutes, to PUT its bytes to (no bearer token there).");
-        group.MapGet("/{imageId}", GetImage).ProducesProblem(StatusCodes.Status404NotFound)
+        group.MapGet("/{imageId}", RuntimeBinding.Of(GetImage)).ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("GetImage")
             .WithSummary("One photo: ready ones for anyone, every state (processing, rejected with problems…) for the item's owner.");
-        group.MapDelete("/{imageId}", DeleteImage).RequireAuthorization().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+        group.MapDelete("/{imageId}", RuntimeBinding.Of(DeleteImage)).RequireAuthorization().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("DeleteImage")
             .WithSummary("Deletes a photo of your item, with its stored files.");
-        group.MapPut("/order", ReorderImages).RequireAuthorization().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+        group.MapPut("/order", RuntimeBinding.Of(ReorderImages)).RequireAuthorization().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("ReorderImages")
             .WithSummary("Puts your item's photos in the order given (every photo id you are shown once); the first ready one is the cover.");
         return routes;

@@ -15,7 +15,7 @@ public static class RenditionsApi
 
     public static IEndpointRouteBuilder MapRenditionsApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/images/{imageId}/{file}", GetRendition)
+        routes.MapGet("/images/{imageId}/{file}", RuntimeBinding.Of(GetRendition))
             .WithTags("Photos")
             .WithName("GetRendition")
             .Produces<Stream>(StatusCodes.Status200OK, "image/webp", "image/jpeg")
@@ -24,7 +24,7 @@ public static class RenditionsApi
             .WithSummary("A photo rendition by its URL from an item's images (…/{sha256}.webp or .jpg); cacheable forever, ETag is the hash.");
 
         // HEAD answers as GET without the body (HTTP implies it for every GET, so the API document leaves it out).
-        routes.MapMethods("/images/{imageId}/{file}", [HttpMethods.Head], GetRendition).ExcludeFromDescription();
+        routes.MapMethods("/images/{imageId}/{file}", [HttpMethods.Head], RuntimeBinding.Of(GetRendition)).ExcludeFromDescription();
         return routes;
     }
 

@@ -20,7 +20,7 @@ public static class UploadsApi
     public static IEndpointRouteBuilder MapUploadsApi(this IEndpointRouteBuilder routes)
     {
         var maxBytes = routes.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<EcoBid.Images.Processing.ImageProcessingOptions>>().Value.MaxBytes;
-        routes.MapPut("/uploads/{imageId}", Upload)
+        routes.MapPut("/uploads/{imageId}", RuntimeBinding.Of(Upload))
             .WithTags("Photos")
             .WithName("UploadImage")
             .WithMetadata(new RequestSizeLimitAttribute(maxBytes))

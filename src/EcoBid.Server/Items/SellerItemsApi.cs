@@ -29,9 +29,9 @@ public static class SellerItemsApi
 
     public static IEndpointRouteBuilder MapSellerItemsApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/users/me/items", Mine).WithTags("Items").RequireAuthorization()
+        routes.MapGet("/users/me/items", RuntimeBinding.Of(Mine)).WithTags("Items").RequireAuthorization()
             .WithSummary("Your listings in every state, newest first; ?status= takes item statuses and the moderation states pending and flagged, comma-separated.");
-        routes.MapGet("/users/{id}/items", OfUser).WithTags("Items").ProducesProblem(StatusCodes.Status404NotFound)
+        routes.MapGet("/users/{id}/items", RuntimeBinding.Of(OfUser)).WithTags("Items").ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("A person's listings as others see them: approved, and available, reserved or picked up; newest first.");
         return routes;
     }

@@ -24,7 +24,7 @@ public static class MessagesApi
     {
         var group = routes.MapGroup("/conversations/{id}/messages").WithTags("Messages").RequireAuthorization();
         group.MapPost("/", Post).ProducesProblem(403).ProducesProblem(404).WithSummary("Sends a message: 202 with its id, pending; MessageSaved or MessageFailed follows on the live channel.");
-        group.MapGet("/", History).ProducesProblem(404).WithSummary("The conversation's messages, newest first, a page at a time (cursor); your own pending or failed ones included.");
+        group.MapGet("/", RuntimeBinding.Of(History)).ProducesProblem(404).WithSummary("The conversation's messages, newest first, a page at a time (cursor); your own pending or failed ones included.");
         group.MapGet("/{messageId}", GetOne).ProducesProblem(404).WithSummary("One message, with its status.");
         return routes;
     }

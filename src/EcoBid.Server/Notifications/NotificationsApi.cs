@@ -16,7 +16,7 @@ public static class NotificationsApi
     public static IEndpointRouteBuilder MapNotificationsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/notifications").WithTags("Notifications").RequireAuthorization();
-        group.MapGet("/", List).WithSummary("Your inbox, newest first; pass nextCursor as cursor for the next page.");
+        group.MapGet("/", RuntimeBinding.Of(List)).WithSummary("Your inbox, newest first; pass nextCursor as cursor for the next page.");
         group.MapGet("/unread-count", UnreadCount).WithSummary("How many of your inbox notifications are unread.");
         group.MapPost("/{id}/read", MarkRead).ProducesProblem(404).WithSummary("Marks one of your notifications read.");
         group.MapPost("/read-all", MarkAllRead).WithSummary("Marks all your notifications read.");

@@ -12,7 +12,7 @@ public static class SchedulesApi
     {
         routes.MapPost("/schedules/test-expression", TestExpression).WithTags("Schedules")
             .WithSummary("The next fire times (UTC) of an at/rate/cron expression in a time zone.");
-        routes.MapGet("/admin/schedules", ListSchedules).WithTags("Admin").RequireAuthorization(CurrentUser.AdminPolicy)
+        routes.MapGet("/admin/schedules", RuntimeBinding.Of(ListSchedules)).WithTags("Admin").RequireAuthorization(CurrentUser.AdminPolicy)
             .WithSummary("The recurring schedules and the pending timers, with their next fire times.");
         return routes;
     }

@@ -83,15 +83,17 @@ public sealed class SearchAgreesWithFullScanTests : IAsyncLifetime
         {
             var (category, auction, word, withOak, sort, smallPages) = f;
             var centre = Centre.Move(bearing, offsetKm);
-            return new SearchItemsRequest(
-                Lat: centre.Lat.ToString("R", CultureInfo.InvariantCulture),
-                Lon: centre.Lon.ToString("R", CultureInfo.InvariantCulture),
-                RadiusKm: radiusKm.ToString("0.###", CultureInfo.InvariantCulture),
-                Category: category switch { 0 => null, 1 => "furniture,books", _ => "electronics" },
-                Mode: auction ? ItemMode.Auction : null,
-                Q: word < 0 ? null : Words[word] + (withOak ? " oak" : string.Empty),
-                Sort: sort switch { 0 => "distance", 1 => "newest", _ => word < 0 ? "distance" : "relevance" },
-                Limit: smallPages ? "37" : "100");
+            return new SearchItemsRequest
+            {
+                Lat = centre.Lat.ToString("R", CultureInfo.InvariantCulture),
+                Lon = centre.Lon.ToString("R", CultureInfo.InvariantCulture),
+                RadiusKm = radiusKm.ToString("0.###", CultureInfo.InvariantCulture),
+                Category = category switch { 0 => null, 1 => "furniture,books", _ => "electronics" },
+                Mode = auction ? ItemMode.Auction : null,
+                Q = word < 0 ? null : Words[word] + (withOak ? " oak" : string.Empty),
+                Sort = sort switch { 0 => "distance", 1 => "newest", _ => word < 0 ? "distance" : "relevance" },
+                Limit = smallPages ? "37" : "100",
+            };
         });
 
         await requests.SampleAsync(AgreesWithFullScanAsync, iter: 60, threads: 1, print: request => request.ToString());

@@ -39,7 +39,7 @@ public sealed class SearchSchemaMigrationTests : ScratchDatabaseTest
         text.Select(t => (t.Rowid, t.ItemId, t.Category, t.Mode)).ShouldBe([(1L, "a-older", "furniture", "free"), (2L, "b-newer", "books", "free")]);
         text[1].Cells.ShouldBe(string.Join(' ', Enumerable.Range(1, 6).Select(p => SearchCells.Token(Geohash.Encode(newer, p)))));
 
-        var (query, _) = ItemSearchQueryParser.Parse(new SearchItemsRequest(Lat: "50.0647", Lon: "19.945", RadiusKm: "2", Q: "oak"));
+        var (query, _) = ItemSearchQueryParser.Parse(new SearchItemsRequest { Lat = "50.0647", Lon = "19.945", RadiusKm = "2", Q = "oak" });
         var found = await Database.ReadAsync(c => ItemSearch.RunAsync(c, query!));
         found.Items.Select(i => i.Id).ShouldBe(["b-newer"]);
         found.Items[0].DistanceKm!.Value.ShouldBe(1, tolerance: 0.0005);

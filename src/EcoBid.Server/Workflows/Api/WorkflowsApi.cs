@@ -20,10 +20,10 @@ public static class WorkflowsApi
         group.MapGet("", ListStateMachines).RequireAuthorization(CurrentUser.AdminPolicy).WithSummary("The state machines, by name.");
         group.MapPost("/{stateMachine}/executions", Start).RequireAuthorization(CurrentUser.AdminPolicy)
             .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409).WithSummary("Starts an execution; a name given twice with the same input returns the first.");
-        group.MapGet("/{stateMachine}/executions", List).RequireAuthorization(CurrentUser.AdminPolicy)
+        group.MapGet("/{stateMachine}/executions", RuntimeBinding.Of(List)).RequireAuthorization(CurrentUser.AdminPolicy)
             .ProducesProblem(400).ProducesProblem(404).WithSummary("The machine's executions, newest first, optionally of one status.");
         group.MapGet("/executions/{id}", Describe).ProducesProblem(404).WithSummary("One execution: status, input, output, error, cause, start and stop.");
-        group.MapGet("/executions/{id}/history", History).ProducesProblem(400).ProducesProblem(404).WithSummary("The execution's history events, a page at a time.");
+        group.MapGet("/executions/{id}/history", RuntimeBinding.Of(History)).ProducesProblem(400).ProducesProblem(404).WithSummary("The execution's history events, a page at a time.");
         group.MapPost("/executions/{id}/stop", Stop).RequireAuthorization(CurrentUser.AdminPolicy).ProducesProblem(404).WithSummary("Stops a running execution (ABORTED).");
         return routes;
     }
