@@ -8,8 +8,9 @@ namespace EcoBid.Server.Http;
 /// <item>An optional number that does not parse (<c>?limit=abc</c> for an <c>int? limit</c>): the generator answers a
 /// bare 400 naming nothing; the binder throws a <see cref="BadHttpRequestException"/> that
 /// <see cref="ProblemExceptionHandler"/> turns into a problem naming the value.</item>
-/// <item>An <c>[AsParameters]</c> bundle of services with a computed property (the photo endpoints'
-/// <c>ImageEndpointServices</c>): the generator takes the property for a value to bind.</item>
+/// <item>The photo endpoints, which take their services as an <c>[AsParameters]</c> bundle
+/// (<c>ImageEndpointServices</c>): with the generator their uploads failed and the API document could not be built
+/// (a request body of type <c>System.Void</c>). Turning the bundle's one computed property into a method did not help.</item>
 /// </list>
 /// </summary>
 public static class RuntimeBinding
