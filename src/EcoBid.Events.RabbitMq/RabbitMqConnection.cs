@@ -84,6 +84,20 @@ public sealed class RabbitMqConnection(IOptions<RabbitMqOptions> options, RuleSe
                 throw new BrokerUnavailableException($"RabbitMQ is unreachable at {Redacted(factory.Uri)}: {ex.InnerException?.Message ?? ex.Message}", ex);
             }
 
+            try
+            {
+                await using var setup = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
+                await RabbitMqTopology.DeclareDelaysAsync(setup, cancellationToken);
+            }
+            catch
+            {
+                // Nobody else holds this connection yet: left open, its recovery would keep it alive beside the next try's.
+                // (The shutdown handlers below are not attached yet, so closing it does not mark this client as recovering.)
+                await connection.AbortAsync(CancellationToken.None); // also when the caller gave up: the connection must not outlive this try
+                await connection.DisposeAsync();
+                throw;
+            }
+
             connection.ConnectionShutdownAsync += async (_, _) =>
             {
                 _recovering = true;
@@ -97,11 +111,6 @@ public sealed class RabbitMqConnection(IOptions<RabbitMqOptions> options, RuleSe
                 _recovering = false;
                 return Task.CompletedTask;
             };
-            await using (var setup = await connection.CreateChannelAsync(cancellationToken: cancellationToken))
-            {
-                await RabbitMqTopology.DeclareDelaysAsync(setup, cancellationToken);
-            }
-
             _connection = connection;
             return connection;
         }

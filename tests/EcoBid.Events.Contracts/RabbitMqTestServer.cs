@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Json;
 
 namespace EcoBid.Events.Contracts;
 
@@ -39,14 +40,31 @@ public static class RabbitMqTestServer
         return new UriBuilder(Server) { Path = "/" + vhost }.Uri.ToString();
     }
 
+    /// <summary>Sets what the test user may do in the vhost of <paramref name="connectionString"/> (regular expressions of names).</summary>
+    public static Task SetPermissionsAsync(string connectionString, string configure, string write = ".*", string read = ".*") =>
+        SendAsync(
+            HttpMethod.Put,
+            $"api/permissions/{VhostOf(connectionString)}/{Uri.EscapeDataString(Uri.UnescapeDataString(Server.UserInfo.Split(':')[0]))}",
+            JsonSerializer.Serialize(new { configure, write, read }));
+
+    /// <summary>How many client connections the broker holds open into the vhost of <paramref name="connectionString"/>.</summary>
+    public static async Task<int> ConnectionCountAsync(string connectionString)
+    {
+        using var request = Request(HttpMethod.Get, $"api/vhosts/{VhostOf(connectionString)}/connections");
+        using var response = await Http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        using var list = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return list.RootElement.GetArrayLength();
+    }
+
     public static Task DeleteVhostAsync(string connectionString) =>
-        SendAsync(HttpMethod.Delete, $"api/vhosts/{new Uri(connectionString).AbsolutePath.TrimStart('/')}", null);
+        SendAsync(HttpMethod.Delete, $"api/vhosts/{VhostOf(connectionString)}", null);
+
+    private static string VhostOf(string connectionString) => new Uri(connectionString).AbsolutePath.TrimStart('/');
 
     private static async Task SendAsync(HttpMethod method, string path, string? json)
     {
-        using var request = new HttpRequestMessage(method, new Uri(Management, path));
-        var credentials = Uri.UnescapeDataString(Server.UserInfo);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(credentials)));
+        using var request = Request(method, path);
         if (json is not null)
         {
             request.Content = new StringContent(json, Encoding.UTF8, "application/json");
@@ -54,5 +72,13 @@ public static class RabbitMqTestServer
 
         using var response = await Http.SendAsync(request);
         response.EnsureSuccessStatusCode();
+    }
+
+    private static HttpRequestMessage Request(HttpMethod method, string path)
+    {
+        var request = new HttpRequestMessage(method, new Uri(Management, path));
+        var credentials = Uri.UnescapeDataString(Server.UserInfo);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(credentials)));
+        return request;
     }
 }

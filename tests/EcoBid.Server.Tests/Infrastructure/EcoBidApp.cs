@@ -46,12 +46,14 @@ public class EcoBidApp : WebApplicationFactory<Program>
     public static bool RunsOnPostgres => string.Equals(Environment.GetEnvironmentVariable(StorageVariable), "postgres", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The PostgreSQL connection string (with the app's own schema) when the app runs on PostgreSQL.</summary>
-    public string? PostgresConnectionString { get; private set; }
+    public string? PostgresConnectionString { get => _postgresConnectionString; private set => _postgresConnectionString = value; }
 
-    /// <summary>Puts the app's state on a fresh schema of this run's PostgreSQL database (dropped with the app).</summary>
+    private string? _postgresConnectionString;
+
+    /// <summary>Puts the app's state on an empty, migrated or new schema of this run's PostgreSQL database (<see cref="PostgresSchemaPool"/>; given back with the app).</summary>
     public EcoBidApp OnPostgres()
     {
-        PostgresConnectionString ??= PostgresTestServer.CreateSchemaAsync().GetAwaiter().GetResult();
+        PostgresConnectionString ??= PostgresSchemaPool.TakeAsync().GetAwaiter().GetResult();
         return With("Storage", "postgres").With("Postgres:ConnectionString", PostgresConnectionString);
     }
 
@@ -63,7 +65,7 @@ public class EcoBidApp : WebApplicationFactory<Program>
     {
         if (PostgresConnectionString is { } postgres)
         {
-            PostgresTestServer.DropSchemaAsync(postgres).GetAwaiter().GetResult();
+            PostgresSchemaPool.ReturnAsync(postgres).GetAwaiter().GetResult();
             PostgresConnectionString = null;
         }
 
@@ -78,7 +80,7 @@ public class EcoBidApp : WebApplicationFactory<Program>
     /// </summary>
     public EcoBidApp OnPostgresThrough(int port)
     {
-        PostgresConnectionString ??= PostgresTestServer.CreateSchemaAsync().GetAwaiter().GetResult();
+        PostgresConnectionString ??= PostgresSchemaPool.TakeAsync().GetAwaiter().GetResult();
         var relayed = new Npgsql.NpgsqlConnectionStringBuilder(PostgresConnectionString) { Host = "127.0.0.1", Port = port };
         return With("Storage", "postgres").With("Postgres:ConnectionString", relayed.ConnectionString);
     }
@@ -226,9 +228,10 @@ public class EcoBidApp : WebApplicationFactory<Program>
         if (disposing)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            if (PostgresConnectionString is { } postgres)
+            // Dispose runs more than once (the factory's DisposeAsync ends in it too); the schema goes back once.
+            if (Interlocked.Exchange(ref _postgresConnectionString, null) is { } postgres)
             {
-                PostgresTestServer.DropSchemaAsync(postgres).GetAwaiter().GetResult();
+                PostgresSchemaPool.ReturnAsync(postgres).GetAwaiter().GetResult();
             }
 
             try
