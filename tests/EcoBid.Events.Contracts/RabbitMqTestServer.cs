@@ -25,11 +25,10 @@ public static class RabbitMqTestServer
     public static async Task<string> CreateVhostAsync()
     {
         var vhost = $"ecobid-test-{Guid.NewGuid():N}";
-        var user = Uri.UnescapeDataString(Server.UserInfo.Split(':')[0]);
         try
         {
             await SendAsync(HttpMethod.Put, $"api/vhosts/{vhost}", "{}");
-            await SendAsync(HttpMethod.Put, $"api/permissions/{vhost}/{Uri.EscapeDataString(user)}", """{"configure":".*","write":".*","read":".*"}""");
+            await SetPermissionsOfAsync(vhost, configure: ".*", write: ".*", read: ".*");
         }
         catch (HttpRequestException ex)
         {
@@ -42,10 +41,7 @@ public static class RabbitMqTestServer
 
     /// <summary>Sets what the test user may do in the vhost of <paramref name="connectionString"/> (regular expressions of names).</summary>
     public static Task SetPermissionsAsync(string connectionString, string configure, string write = ".*", string read = ".*") =>
-        SendAsync(
-            HttpMethod.Put,
-            $"api/permissions/{VhostOf(connectionString)}/{Uri.EscapeDataString(Uri.UnescapeDataString(Server.UserInfo.Split(':')[0]))}",
-            JsonSerializer.Serialize(new { configure, write, read }));
+        SetPermissionsOfAsync(VhostOf(connectionString), configure, write, read);
 
     /// <summary>How many client connections the broker holds open into the vhost of <paramref name="connectionString"/>.</summary>
     public static async Task<int> ConnectionCountAsync(string connectionString)
@@ -59,6 +55,12 @@ public static class RabbitMqTestServer
 
     public static Task DeleteVhostAsync(string connectionString) =>
         SendAsync(HttpMethod.Delete, $"api/vhosts/{VhostOf(connectionString)}", null);
+
+    private static Task SetPermissionsOfAsync(string vhost, string configure, string write, string read) =>
+        SendAsync(
+            HttpMethod.Put,
+            $"api/permissions/{vhost}/{Uri.EscapeDataString(Uri.UnescapeDataString(Server.UserInfo.Split(':')[0]))}",
+            JsonSerializer.Serialize(new { configure, write, read }));
 
     private static string VhostOf(string connectionString) => new Uri(connectionString).AbsolutePath.TrimStart('/');
 
