@@ -98,11 +98,16 @@ public sealed class RabbitMqConnection(IOptions<RabbitMqOptions> options, RuleSe
                 throw;
             }
 
-            connection.ConnectionShutdownAsync += async (_, _) =>
+            connection.ConnectionShutdownAsync += (_, _) =>
             {
                 _recovering = true;
                 Interlocked.Increment(ref _life);
-                await Volatile.Read(ref _lifetime).CancelAsync();
+                // Cancelled off the client's thread, not awaited: the cancellation runs the callbacks of publishes waiting
+                // for confirms, which go back into the client, and the client waits for this handler before it recovers.
+                // Awaited here, a worker that had a publish in flight when the broker restarted once never reconnected.
+                var lost = Volatile.Read(ref _lifetime);
+                _ = Task.Run(lost.Cancel);
+                return Task.CompletedTask;
             };
             connection.RecoverySucceededAsync += (_, _) =>
             {
